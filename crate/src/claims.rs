@@ -1,0 +1,113 @@
+//! Which brand a page says it is: names in the title, og:site_name, logo alt texts, © line, headings and
+//! visible text (after NFKC, case and confusable folding), and logos or style sheets hot-linked from a brand's
+//! official domain. Card-network logos on a checkout (VISA / Mastercard / JCB / AMEX side by side) are
+//! payment options, not a claim.
+use crate::facts::PageFacts;
+use crate::host::SuffixList;
+use crate::kb::{BrandIdx, KnowledgeBase};
+use crate::text::{contains_word, fold_confusable};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Title,
+    SiteName,
+    ImageAlt,
+    Footer,
+    Heading,
+    Text,
+    Resource,
+}
+
+impl Source {
+    fn weight(self, strong: bool) -> u32 {
+        match (self, strong) {
+            (Source::Title | Source::SiteName, true) => 4,
+            (Source::Title | Source::SiteName, false) => 3,
+            (Source::ImageAlt | Source::Footer, true) => 3,
+            (Source::ImageAlt | Source::Footer, false) => 2,
+            (Source::Heading, true) => 2,
+            (Source::Heading, false) => 1,
+            (Source::Text, true) => 1,
+            (Source::Text, false) => 0,
+            (Source::Resource, _) => 3,
+        }
+    }
+}
+
+/// The score a brand needs before the page counts as claiming it.
+pub const CLAIM_THRESHOLD: u32 = 3;
+/// Text mentions add at most this much (a page that merely mentions a brand many times is not that brand).
+const TEXT_CAP: u32 = 2;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub brand: BrandIdx,
+    pub score: u32,
+}
+
+/// Folded sections of a page, built once per check.
+pub struct PageText {
+    sections: Vec<(Source, String)>,
+}
+
+impl PageText {
+    pub fn new(f: &PageFacts) -> Self {
+        let mut sections = vec![
+            (Source::Title, fold_confusable(&f.title)),
+            (Source::SiteName, fold_confusable(&f.site_name)),
+            (Source::Footer, fold_confusable(&f.footer_text)),
+            (Source::Text, fold_confusable(&f.text)),
+        ];
+        sections.extend(f.image_alts.iter().map(|a| (Source::ImageAlt, fold_confusable(a))));
+        sections.extend(f.headings.iter().map(|h| (Source::Heading, fold_confusable(h))));
+        sections.retain(|(_, s)| !s.is_empty());
+        PageText { sections }
+    }
+
+    /// All folded text, for phrase rules.
+    pub fn all(&self) -> impl Iterator<Item = &str> {
+        self.sections.iter().map(|(_, s)| s.as_str())
+    }
+}
+
+pub fn claimed_brand(kb: &KnowledgeBase, psl: &SuffixList, facts: &PageFacts, page: &PageText) -> Option<Claim> {
+    let mut scores: HashMap<BrandIdx, (u32, u32, u32)> = HashMap::new(); // (main, text, alt/text-only network)
+    for name in &kb.names {
+        for (source, text) in &page.sections {
+            if !contains_word(text, &name.pattern) {
+                continue;
+            }
+            let w = source.weight(name.strong);
+            let e = scores.entry(name.brand).or_default();
+            match source {
+                Source::Text => e.1 = (e.1 + w).min(TEXT_CAP),
+                Source::ImageAlt => e.2 += w,
+                _ => e.0 += w,
+            }
+        }
+    }
+    // logos, icons and style sheets loaded from a brand's official domain
+    let mut counted = Vec::new();
+    for u in facts.resource_urls.iter().take(50) {
+        if let Ok(p) = psl.parse_url(u) {
+            if let Some(owner) = p.host.registrable.as_deref().and_then(|r| kb.owner_of(r)) {
+                if !counted.contains(&owner) {
+                    counted.push(owner);
+                    scores.entry(owner).or_default().0 += Source::Resource.weight(true);
+                }
+            }
+        }
+    }
+    // several card networks named side by side are the accepted-cards row of a checkout
+    let networks = scores.keys().filter(|b| kb.brands[**b].card_network).count();
+    let mut best: Option<Claim> = None;
+    for (brand, (main, text, alt)) in scores {
+        let network_row = kb.brands[brand].card_network && networks >= 2;
+        let score = if network_row { main } else { main + text + alt };
+        if score >= CLAIM_THRESHOLD && best.as_ref().map_or(true, |b| score > b.score || (score == b.score && brand < b.brand)) {
+            best = Some(Claim { brand, score });
+        }
+    }
+    best
+}

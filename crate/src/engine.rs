@@ -1,0 +1,431 @@
+//! The public façade: one `Engine` (knowledge base, suffix list and indexes compiled once) answering
+//! `check_url` and `check_page` with a typed `Verdict`.
+use crate::claims::{claimed_brand, PageText};
+use crate::facts::PageFacts;
+use crate::fields::{FieldClassifier, FieldKind, SensitiveField};
+use crate::host::{Host, HostKind, ParsedUrl, SuffixList, UrlError};
+use crate::kb::{embedded, Brand, BrandIdx, KnowledgeBase};
+use crate::lookalike::{Checker, LookalikeIndex, UrlMatch};
+use crate::signals::{any_phrase, Signals};
+use crate::verdict::{BrandName, FieldOut, GoInstead, Level, MsgCtx, PhoneOut, Reason, Rule, Severity, Verdict};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CheckError {
+    /// not a URL at all
+    InvalidUrl,
+    /// a URL without a host (`data:`, `about:blank`, `file:`)
+    NoHost,
+}
+
+impl std::fmt::Display for CheckError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CheckError::InvalidUrl => write!(f, "not a URL"),
+            CheckError::NoHost => write!(f, "the URL has no host"),
+        }
+    }
+}
+
+impl std::error::Error for CheckError {}
+
+pub struct Engine {
+    kb: KnowledgeBase,
+    psl: SuffixList,
+    lookalike: LookalikeIndex,
+    fields: FieldClassifier,
+    signals: Signals,
+}
+
+/// Everything the URL analysis found, before it becomes a verdict.
+struct UrlAnalysis {
+    parsed: ParsedUrl,
+    official: Option<(BrandIdx, String)>,
+    matches: Vec<UrlMatch>,
+    signals: Vec<Rule>,
+}
+
+impl UrlAnalysis {
+    fn top_match(&self) -> Option<&UrlMatch> {
+        self.matches
+            .iter()
+            .filter(|m| m.brand != usize::MAX)
+            .max_by_key(|m| (m.rule.severity(), std::cmp::Reverse(m.rule)))
+    }
+}
+
+const URL_BLOCK_RULES: &[Rule] = &[Rule::EmbeddedOfficialDomain, Rule::EmbeddedLookalikeDomain, Rule::HomoglyphDomain];
+const RISKY_HOST_SIGNALS: &[Rule] = &[Rule::PlainHttp, Rule::IpHost, Rule::SharedHosting, Rule::NonDefaultPort];
+
+impl Engine {
+    /// Builds the engine from the data compiled into the crate.
+    pub fn new() -> Result<Self, String> {
+        Self::from_data(embedded::BRANDS_JSON, embedded::FIELDS_JSON, embedded::SIGNALS_JSON, embedded::PSL)
+    }
+
+    pub fn from_data(brands_json: &str, fields_json: &str, signals_json: &str, psl: &str) -> Result<Self, String> {
+        let kb = KnowledgeBase::from_json(brands_json)?;
+        let psl = SuffixList::parse(psl)?;
+        let lookalike = LookalikeIndex::new(&kb);
+        Ok(Engine {
+            fields: FieldClassifier::from_json(fields_json)?,
+            signals: Signals::from_json(signals_json)?,
+            kb,
+            psl,
+            lookalike,
+        })
+    }
+
+    pub fn kb(&self) -> &KnowledgeBase {
+        &self.kb
+    }
+
+    pub fn suffix_list(&self) -> &SuffixList {
+        &self.psl
+    }
+
+    pub fn brands(&self) -> &[Brand] {
+        &self.kb.brands
+    }
+
+    fn official_owner(&self, host: &Host) -> Option<(BrandIdx, String)> {
+        if host.kind != HostKind::Domain {
+            return None;
+        }
+        let mut rest = host.ascii.as_str();
+        loop {
+            if let Some(b) = self.kb.owner_of(rest) {
+                return Some((b, rest.to_string()));
+            }
+            match rest.find('.') {
+                Some(p) => rest = &rest[p + 1..],
+                None => return None,
+            }
+        }
+    }
+
+    fn analyse_url(&self, url: &str) -> Result<UrlAnalysis, CheckError> {
+        let parsed = self.psl.parse_url(url).map_err(|e| match e {
+            UrlError::Unparsable => CheckError::InvalidUrl,
+            UrlError::NoHost => CheckError::NoHost,
+        })?;
+        let host = &parsed.host;
+        let official = self.official_owner(host);
+        let mut matches = Vec::new();
+        let mut signals = Vec::new();
+        let shared_parent = self.signals.shared_parent(&host.ascii);
+        let shared = host.shared_hosting || shared_parent.is_some();
+        if official.is_none() && host.kind == HostKind::Domain {
+            let checker = Checker { kb: &self.kb, index: &self.lookalike, signals: &self.signals };
+            checker.embedded_official_domain(host, &mut matches);
+            checker.registrable_lookalike(host, &mut matches);
+            checker.brand_tokens(host, shared, &mut matches);
+        }
+        if official.is_none() {
+            if parsed.url.scheme() == "http" {
+                signals.push(Rule::PlainHttp);
+            }
+            if host.kind == HostKind::Ip {
+                signals.push(Rule::IpHost);
+            }
+            if parsed.url.port().is_some() {
+                signals.push(Rule::NonDefaultPort);
+            }
+            if shared {
+                signals.push(Rule::SharedHosting);
+            }
+            let tld = host.suffix.rsplit('.').next().unwrap_or("");
+            if self.signals.abused_tlds.contains(tld) {
+                signals.push(Rule::AbusedTld);
+            }
+            if host.registrable.as_deref().is_some_and(|r| self.signals.shorteners.contains(r)) {
+                signals.push(Rule::UrlShortener);
+            }
+            if host.ascii.len() > 60 || host.ascii.split('.').count() > 6 {
+                signals.push(Rule::LongHost);
+            }
+            if looks_random(host.registrable_label()) {
+                signals.push(Rule::RandomLabel);
+            }
+            if host.unicode != host.ascii && !host.unicode.split('.').all(single_script) {
+                signals.push(Rule::MixedScriptHost);
+            }
+        }
+        Ok(UrlAnalysis { parsed, official, matches, signals })
+    }
+
+    /// The verdict on a URL alone (before a page loads; the CLI).
+    pub fn check_url(&self, url: &str) -> Result<Verdict, CheckError> {
+        let a = self.analyse_url(url)?;
+        Ok(self.url_verdict(&a))
+    }
+
+    fn url_verdict(&self, a: &UrlAnalysis) -> Verdict {
+        let host = &a.parsed.host;
+        if let Some((brand, domain)) = &a.official {
+            return self.build(host, Level::Safe, Some(*brand), vec![(Rule::OfficialDomain, domain.clone())], &[], false);
+        }
+        let mut rules: Vec<(Rule, String)> = Vec::new();
+        let top = a.top_match();
+        let mut level = Level::None;
+        if let Some(m) = top {
+            level = match m.rule.severity() {
+                Severity::Danger => Level::Danger,
+                Severity::Caution => Level::Caution,
+                Severity::Info => Level::None,
+            };
+            rules.push((m.rule, m.official.clone()));
+            for other in a.matches.iter().filter(|o| o.brand == m.brand && o.rule != m.rule) {
+                rules.push((other.rule, other.official.clone()));
+            }
+        }
+        if let Some(e) = a.matches.iter().find(|m| m.brand == usize::MAX) {
+            if level == Level::None {
+                level = Level::Caution;
+            }
+            rules.push((e.rule, e.official.clone()));
+        }
+        for s in &a.signals {
+            rules.push((*s, String::new()));
+        }
+        let url_block = level == Level::Danger && top.is_some_and(|m| URL_BLOCK_RULES.contains(&m.rule));
+        self.build(host, level, top.map(|m| m.brand), rules, &[], url_block)
+    }
+
+    /// The verdict on a page: its URL, the brand it claims, and what it asks for.
+    pub fn check_page(&self, facts: PageFacts) -> Result<Verdict, CheckError> {
+        let facts = facts.bounded();
+        // a frame without a host of its own (about:blank, srcdoc) is judged by its top frame's address
+        let a = match self.analyse_url(&facts.url) {
+            Ok(a) => a,
+            Err(e) => match facts.top_url.as_deref().map(|t| self.analyse_url(t)) {
+                Some(Ok(a)) => a,
+                _ => return Err(e),
+            },
+        };
+        let host = &a.parsed.host;
+        let sensitive = self.fields.classify_all(&facts.inputs);
+        let url_v = self.url_verdict(&a);
+        if url_v.level == Level::Safe {
+            return Ok(Verdict { fields: field_out(&sensitive), ..url_v });
+        }
+        let page = PageText::new(&facts);
+        let claim = claimed_brand(&self.kb, &self.psl, &facts, &page);
+        let kinds: Vec<FieldKind> = {
+            let mut k: Vec<FieldKind> = sensitive.iter().map(|f| f.kind).collect();
+            k.sort();
+            k.dedup();
+            k
+        };
+        let asks = !kinds.is_empty();
+        let has = |k: FieldKind| kinds.contains(&k);
+        let text_hit = |phrases: &[String]| page.all().any(|t| any_phrase(t, phrases).is_some());
+
+        let mut rules: Vec<(Rule, String)> = Vec::new();
+        let mut brand = url_v.brand.as_deref().and_then(|id| self.kb.index_of(id));
+        let mut level = url_v.level;
+
+        // the brand the page claims, when its URL does not already name one
+        if let Some(c) = &claim {
+            if brand.is_none() {
+                brand = Some(c.brand);
+            }
+        }
+        let official_of = |b: BrandIdx| self.kb.brands[b].domains.first().map(|d| d.name.clone()).unwrap_or_default();
+
+        if asks {
+            if let Some(c) = &claim {
+                rules.push((Rule::BrandClaimWithCredentials, official_of(c.brand)));
+                level = Level::Danger;
+                let never: Vec<FieldKind> =
+                    kinds.iter().copied().filter(|k| self.kb.brands[c.brand].never_asks.contains(k)).collect();
+                if !never.is_empty() {
+                    rules.push((Rule::NeverAskedField, official_of(c.brand)));
+                }
+            } else if url_v.level >= Level::Caution && url_v.brand.is_some() {
+                rules.push((Rule::LookalikeUrlWithCredentials, String::new()));
+                level = Level::Danger;
+            }
+            if has(FieldKind::CardPin) && has(FieldKind::CardNumber) {
+                rules.push((Rule::PinWithCardNumber, String::new()));
+                level = Level::Danger;
+            }
+            if kinds.iter().any(|k| k.is_card()) && text_hit(&self.signals.verification_page) {
+                if let Some(b) = brand {
+                    if self.kb.brands[b].never_asks.contains(&FieldKind::CardNumber)
+                        || claim.is_some()
+                        || url_v.level == Level::Danger
+                    {
+                        rules.push((Rule::CardVerificationPage, official_of(b)));
+                        level = Level::Danger;
+                    }
+                }
+            }
+            if has(FieldKind::MailboxNumber) {
+                rules.push((Rule::MailboxNumber, String::new()));
+                level = level.max(Level::Caution);
+                if brand.is_some() {
+                    level = Level::Danger;
+                }
+            }
+            if level < Level::Danger {
+                let risky: Vec<Rule> =
+                    a.signals.iter().copied().filter(|s| RISKY_HOST_SIGNALS.contains(s)).collect();
+                if !risky.is_empty() {
+                    rules.push((Rule::SensitiveFieldsRiskyHost, String::new()));
+                    level = level.max(Level::Caution);
+                }
+                if let Some(other) = self.form_target_elsewhere(&facts, host) {
+                    rules.push((Rule::FormPostsElsewhere, other));
+                    level = level.max(Level::Caution);
+                }
+                if text_hit(&self.signals.urgency) {
+                    rules.push((Rule::UrgencyWording, String::new()));
+                    level = level.max(Level::Caution);
+                }
+            }
+        }
+        if has(FieldKind::PrepaidNumber) || text_hit(&self.signals.prepaid_by_message) {
+            if text_hit(&self.signals.prepaid_by_message) {
+                rules.push((Rule::PrepaidByMessage, String::new()));
+                level = Level::Danger;
+            }
+        }
+        if text_hit(&self.signals.cash_out) {
+            rules.push((Rule::CashOutService, String::new()));
+            level = level.max(Level::Caution);
+        }
+        if asks && kinds.iter().any(|k| k.is_card()) && text_hit(&self.signals.fake_shop) {
+            rules.push((Rule::FakeShopMarks, String::new()));
+            level = level.max(Level::Caution);
+        }
+        if let (Some(c), None) = (&claim, rules.first()) {
+            rules.push((Rule::BrandClaim, official_of(c.brand)));
+        }
+        // the URL's own findings come after the page's, then the signals
+        let url_rules: Vec<(Rule, String)> = url_v
+            .rules
+            .iter()
+            .map(|r| (*r, brand.map(official_of).unwrap_or_default()))
+            .collect();
+        for r in url_rules {
+            if !rules.iter().any(|(x, _)| *x == r.0) {
+                rules.push(r);
+            }
+        }
+        // a brand is named only when something tied the page to it
+        let named = if level >= Level::Caution || claim.is_some() { brand } else { None };
+        let url_block = url_v.url_block;
+        Ok(self.build(host, level, named, rules, &sensitive, url_block))
+    }
+
+    fn form_target_elsewhere(&self, facts: &PageFacts, host: &Host) -> Option<String> {
+        let mine = host.registrable.as_deref().unwrap_or(&host.ascii);
+        facts
+            .form_actions
+            .iter()
+            .chain(facts.inputs.iter().map(|i| &i.form_action))
+            .filter(|a| a.starts_with("http"))
+            .filter_map(|a| self.psl.parse_url(a).ok())
+            .map(|p| p.host.registrable.unwrap_or(p.host.ascii))
+            .find(|r| r != mine && self.kb.owner_of(r).is_none())
+    }
+
+    fn build(
+        &self,
+        host: &Host,
+        level: Level,
+        brand: Option<BrandIdx>,
+        rules: Vec<(Rule, String)>,
+        sensitive: &[SensitiveField],
+        url_block: bool,
+    ) -> Verdict {
+        let b = brand.map(|i| &self.kb.brands[i]);
+        let (fields_ja, fields_en) = field_names(sensitive);
+        let domain = host.registrable.clone().unwrap_or_else(|| host.ascii.clone());
+        let display_domain = host.registrable.as_deref().map(|r| {
+            let (u, _) = idna::domain_to_unicode(r);
+            u
+        });
+        let mut reasons = Vec::new();
+        let mut codes = Vec::new();
+        for (rule, official) in &rules {
+            if codes.contains(rule) {
+                continue;
+            }
+            codes.push(*rule);
+            let official = if official.is_empty() {
+                b.and_then(|b| b.domains.first()).map(|d| d.name.as_str()).unwrap_or("")
+            } else {
+                official.as_str()
+            };
+            let ctx = MsgCtx {
+                brand_ja: b.map_or("", |b| b.name_ja.as_str()),
+                brand_en: b.map_or("", |b| b.name_en.as_str()),
+                domain: display_domain.as_deref().unwrap_or(&domain),
+                official,
+                fields_ja: &fields_ja,
+                fields_en: &fields_en,
+            };
+            let (ja, en) = rule.message(&ctx);
+            reasons.push(Reason { code: rule.code(), severity: rule.severity(), ja, en });
+        }
+        Verdict {
+            level,
+            brand: b.map(|b| b.id.clone()),
+            brand_name: b.map(|b| BrandName { ja: b.name_ja.clone(), en: b.name_en.clone() }),
+            host: host.unicode.clone(),
+            registrable_domain: display_domain,
+            reasons,
+            go_instead: b.filter(|_| level != Level::Safe).map(|b| GoInstead {
+                top: b.top.clone(),
+                login: b.login.clone(),
+                phishing_info: b.phishing_info.clone(),
+                phones: b.phones.iter().map(|p| PhoneOut { number: p.number.clone(), ja: p.ja.clone(), en: p.en.clone() }).collect(),
+            }),
+            fields: field_out(sensitive),
+            url_block,
+            rules: codes,
+        }
+    }
+}
+
+fn field_out(sensitive: &[SensitiveField]) -> Vec<FieldOut> {
+    sensitive.iter().map(|f| FieldOut { index: f.index, kind: f.kind }).collect()
+}
+
+fn field_names(sensitive: &[SensitiveField]) -> (String, String) {
+    let mut kinds: Vec<FieldKind> = sensitive.iter().map(|f| f.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    let ja: Vec<&str> = kinds.iter().map(|k| k.label().0).collect();
+    let en: Vec<&str> = kinds.iter().map(|k| k.label().1).collect();
+    (ja.join("・"), en.join(", "))
+}
+
+/// A label that looks machine-made: long runs of consonants or digits mixed in, little vowel structure.
+fn looks_random(label: &str) -> bool {
+    let l = label.as_bytes();
+    if l.len() < 5 || l.len() > 63 {
+        return false;
+    }
+    let letters = l.iter().filter(|c| c.is_ascii_lowercase()).count();
+    let digits = l.iter().filter(|c| c.is_ascii_digit()).count();
+    let vowels = l.iter().filter(|c| b"aeiou".contains(c)).count();
+    let mut run = 0;
+    let mut max_run = 0;
+    for c in l {
+        if c.is_ascii_lowercase() && !b"aeiouy".contains(c) {
+            run += 1;
+            max_run = max_run.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    (letters > 0 && vowels * 5 < letters && letters >= 5) || max_run >= 5 || (digits >= 2 && letters >= 3 && digits * 3 >= l.len())
+}
+
+fn single_script(label: &str) -> bool {
+    use unicode_security::MixedScript;
+    label.is_single_script()
+}
+

@@ -1,0 +1,373 @@
+//! Lookalike checks on a host, each a small named function returning typed matches (after Chromium's
+//! lookalike heuristics): an official domain embedded in a foreign host, a homoglyph or one-typo version of a
+//! brand's domain name, the same name under another suffix, brand tokens combined with other words, brand
+//! names on shared hosting. Official domains are decided before any of these run.
+use crate::host::{Host, HostKind};
+use crate::kb::{BrandIdx, DomainParts, KnowledgeBase};
+use crate::signals::Signals;
+use crate::verdict::Rule;
+use std::collections::{HashMap, HashSet};
+use unicode_normalization::UnicodeNormalization;
+use unicode_security::confusable_detection::skeleton;
+
+/// One lookalike finding: which rule, which brand, which official domain it imitates.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlMatch {
+    pub rule: Rule,
+    pub brand: BrandIdx,
+    pub official: String,
+}
+
+/// Indexes built once from the knowledge base.
+pub struct LookalikeIndex {
+    /// skeleton of an official label → its domains (`rnicard` → micard.co.jp)
+    skeletons: HashMap<String, Vec<DomainParts>>,
+    /// every single-deletion variant of official labels (≥ 6 letters) → the labels
+    deletions: HashMap<String, Vec<DomainParts>>,
+    /// concatenated suffixes (`cojp`, `com`, `nejp`) that can follow an official label with no dot
+    suffix_concats: HashSet<String>,
+    /// strong tokens of ≥ 5 letters, for search inside longer labels, keyed by their first 4 bytes
+    token_prefixes: HashMap<[u8; 4], Vec<String>>,
+}
+
+/// Labels at most this long are compared for typos and homoglyphs (bounded work).
+const MAX_LABEL: usize = 63;
+/// The shortest official label whose one-character typos are flagged.
+const MIN_TYPO_LABEL: usize = 6;
+/// The shortest strong token searched for inside longer labels.
+const MIN_SUBSTRING_TOKEN: usize = 5;
+
+pub fn label_skeleton(label: &str) -> String {
+    // accents off (rakutën → rakuten), then UTS #39 skeleton (rn ~ m, 0 ~ o, Cyrillic а ~ a), lower case
+    let stripped: String = label.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect();
+    skeleton(&stripped).collect::<String>().to_lowercase()
+}
+
+fn deletions(s: &str) -> Vec<String> {
+    let chars: Vec<char> = s.chars().collect();
+    (0..chars.len())
+        .map(|i| chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| c).collect())
+        .collect()
+}
+
+/// Optimal-string-alignment distance, bailing out above 1 (all we need).
+fn within_one_edit(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let (la, lb) = (a.len(), b.len());
+    if la.abs_diff(lb) > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < la.min(lb) && a[i] == b[i] {
+        i += 1;
+    }
+    if la == lb {
+        // one substitution or one transposition
+        (a[i + 1..] == b[i + 1..]) || (i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..])
+    } else if la > lb {
+        a[i + 1..] == b[i..]
+    } else {
+        a[i..] == b[i + 1..]
+    }
+}
+
+impl LookalikeIndex {
+    pub fn new(kb: &KnowledgeBase) -> Self {
+        let mut skeletons: HashMap<String, Vec<DomainParts>> = HashMap::new();
+        let mut dels: HashMap<String, Vec<DomainParts>> = HashMap::new();
+        let mut suffix_concats = HashSet::new();
+        for parts in kb.by_label.values().flatten() {
+            if parts.label.len() >= 4 {
+                skeletons.entry(label_skeleton(&parts.label)).or_default().push(parts.clone());
+            }
+            if parts.label.len() >= MIN_TYPO_LABEL {
+                for d in deletions(&parts.label) {
+                    dels.entry(d).or_default().push(parts.clone());
+                }
+                dels.entry(parts.label.clone()).or_default().push(parts.clone());
+            }
+            let concat = parts.suffix.concat();
+            if concat.len() >= 3 {
+                suffix_concats.insert(concat);
+            }
+        }
+        let mut token_prefixes: HashMap<[u8; 4], Vec<String>> = HashMap::new();
+        for (t, owners) in &kb.tokens {
+            if t.len() >= MIN_SUBSTRING_TOKEN && owners.iter().any(|(_, strong)| *strong) {
+                let b = t.as_bytes();
+                token_prefixes.entry([b[0], b[1], b[2], b[3]]).or_default().push(t.clone());
+            }
+        }
+        LookalikeIndex { skeletons, deletions: dels, suffix_concats, token_prefixes }
+    }
+}
+
+/// A token of a host: a piece of a label between dots, hyphens or underscores.
+#[derive(Debug, Clone)]
+struct Tok<'a> {
+    text: &'a str,
+    /// part of the registrable label (as opposed to the subdomain)
+    registrable: bool,
+}
+
+fn tokenize<'a>(sub: &'a str, reg_label: &'a str) -> Vec<Tok<'a>> {
+    let mut out = Vec::new();
+    for (part, registrable) in [(sub, false), (reg_label, true)] {
+        for t in part.split(['.', '-', '_']).filter(|t| !t.is_empty()) {
+            out.push(Tok { text: t, registrable });
+        }
+    }
+    out
+}
+
+pub struct Checker<'a> {
+    pub kb: &'a KnowledgeBase,
+    pub index: &'a LookalikeIndex,
+    pub signals: &'a Signals,
+}
+
+impl<'a> Checker<'a> {
+    fn is_namesake(&self, host: &Host, brand: BrandIdx) -> bool {
+        host.registrable
+            .as_deref()
+            .and_then(|r| self.kb.namesakes.get(r))
+            .is_some_and(|owners| owners.contains(&brand))
+    }
+
+    fn push(&self, host: &Host, out: &mut Vec<UrlMatch>, rule: Rule, parts: &DomainParts) {
+        if self.is_namesake(host, parts.brand) {
+            return;
+        }
+        if !out.iter().any(|m| m.rule == rule && m.brand == parts.brand) {
+            out.push(UrlMatch { rule, brand: parts.brand, official: parts.domain.clone() });
+        }
+    }
+
+    /// `micard.co.jp.kwtqq.com`, `www2-micard-co-jp.x.ltd`, `aplus.co.ygboy.org` (suffix cut short),
+    /// `eposcardcojp.com` (no separator), `apius.co.jp.yhty6.com` (typo inside), punycode homoglyphs.
+    pub fn embedded_official_domain(&self, host: &Host, out: &mut Vec<UrlMatch>) {
+        let sub = host.subdomain();
+        let reg = host.registrable_label();
+        self.embedded_in(host, &tokenize(sub, reg), false, out);
+        // the same on the de-confused Unicode form: rakutën.cô.jp.x.xyz → rakuten.co.jp.x.xyz
+        if host.unicode != host.ascii {
+            let decon: Vec<String> = host.unicode.split('.').map(label_skeleton).collect();
+            let n_suffix = if host.suffix.is_empty() { 0 } else { host.suffix.split('.').count() };
+            let keep = decon.len().saturating_sub(n_suffix);
+            let joined = decon[..keep].join(".");
+            let toks: Vec<Tok> = joined
+                .split(['.', '-', '_'])
+                .filter(|t| !t.is_empty())
+                .map(|t| Tok { text: t, registrable: false })
+                .collect();
+            self.embedded_in(host, &toks, true, out);
+        }
+    }
+
+    fn embedded_in(&self, host: &Host, toks: &[Tok], deconfused: bool, out: &mut Vec<UrlMatch>) {
+        let exact_rule = if deconfused { Rule::EmbeddedLookalikeDomain } else { Rule::EmbeddedOfficialDomain };
+        for (i, tok) in toks.iter().enumerate() {
+            let rest: Vec<&str> = toks[i + 1..].iter().map(|t| t.text).collect();
+            // the label followed by the whole suffix, or the suffix cut short (co.jp → co)
+            if let Some(cands) = self.kb.by_label.get(tok.text) {
+                for p in cands {
+                    let n = p.suffix.len();
+                    let full = rest.len() >= n && rest[..n].iter().zip(&p.suffix).all(|(a, b)| a == b);
+                    let cut = n >= 2 && !rest.is_empty() && rest[0] == p.suffix[0];
+                    // the registrable label alone equal to the official label is a suffix swap, not an embedding
+                    if full || cut {
+                        self.push(host, out, exact_rule, p);
+                    }
+                }
+            }
+            // a typo'd or look-alike label followed by a suffix of official domains: apius.co.jp
+            for n in (1..=rest.len().min(3)).rev() {
+                let suffix = rest[..n].join(".");
+                let Some(cands) = self.kb.by_suffix.get(&suffix) else { continue };
+                if n == 1 && !(suffix == "com" || suffix == "jp") {
+                    continue;
+                }
+                let sk = label_skeleton(tok.text);
+                let mut found = false;
+                for p in cands {
+                    if p.label == tok.text {
+                        found = true;
+                        continue;
+                    }
+                    let typo = p.label.len() >= 5 && within_one_edit(&p.label, tok.text);
+                    if typo || (p.label.len() >= 4 && label_skeleton(&p.label) == sk) {
+                        self.push(host, out, Rule::EmbeddedLookalikeDomain, p);
+                        found = true;
+                    }
+                }
+                if !found && n >= 2 && !deconfused && tok.text.len() >= 2 {
+                    // `.co.jp.` inside a foreign host with a name we do not know
+                    if !out.iter().any(|m| m.rule == Rule::EmbeddedSuffix) {
+                        out.push(UrlMatch { rule: Rule::EmbeddedSuffix, brand: usize::MAX, official: suffix.clone() });
+                    }
+                }
+                break;
+            }
+            // no separator: eposcardcojp, wwwmicardcojp
+            if tok.text.len() > 6 && tok.text.len() <= MAX_LABEL {
+                for sc in &self.index.suffix_concats {
+                    let Some(pos) = tok.text.find(sc.as_str()) else { continue };
+                    let head = &tok.text[..pos];
+                    for start in 0..head.len() {
+                        if !head.is_char_boundary(start) {
+                            continue;
+                        }
+                        let Some(cands) = self.kb.by_label.get(&head[start..]) else { continue };
+                        for p in cands.iter().filter(|p| p.suffix.concat() == *sc && p.label.len() >= 4) {
+                            self.push(host, out, exact_rule, p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The registrable name itself imitates an official one: `rnicard.com`, `arnazon.co.jp` (homoglyph),
+    /// `micrad.co.jp` (one typo), `smbc.cn` (another suffix).
+    pub fn registrable_lookalike(&self, host: &Host, out: &mut Vec<UrlMatch>) {
+        let label = host.registrable_label();
+        if label.is_empty() || label.len() > MAX_LABEL || host.kind == HostKind::Ip {
+            return;
+        }
+        if let Some(cands) = self.kb.by_label.get(label) {
+            for p in cands {
+                let strong = self.kb.brands[p.brand].tokens.iter().any(|t| t == label);
+                if strong && p.suffix.join(".") != host.suffix {
+                    self.push(host, out, Rule::TldSwap, p);
+                }
+            }
+            return;
+        }
+        let unicode_label = host.unicode.split('.').nth(host.subdomain().split('.').filter(|s| !s.is_empty()).count());
+        let sk = label_skeleton(unicode_label.unwrap_or(label));
+        if let Some(cands) = self.index.skeletons.get(&sk) {
+            for p in cands {
+                self.push(host, out, Rule::HomoglyphDomain, p);
+            }
+            return;
+        }
+        if label.len() + 1 >= MIN_TYPO_LABEL {
+            let mut seen = HashSet::new();
+            for key in std::iter::once(label.to_string()).chain(deletions(label)) {
+                if let Some(cands) = self.index.deletions.get(&key) {
+                    for p in cands {
+                        if seen.insert(&p.domain) && within_one_edit(&p.label, label) {
+                            self.push(host, out, Rule::TypoDomain, p);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Brand tokens in the host: in front of someone else's domain, combined with other words in the
+    /// registrable name, on shared hosting; short tokens only next to credential words.
+    pub fn brand_tokens(&self, host: &Host, shared: bool, out: &mut Vec<UrlMatch>) {
+        let sub = host.subdomain();
+        let reg = host.registrable_label();
+        let toks = tokenize(sub, reg);
+        let credential = toks.iter().any(|t| self.signals.credential_words.contains(t.text));
+        let reg_toks = toks.iter().filter(|t| t.registrable).count();
+        for tok in &toks {
+            let Some(owners) = self.kb.tokens.get(tok.text) else {
+                self.token_inside(host, tok, shared, credential, out);
+                continue;
+            };
+            for &(brand, strong) in owners {
+                let parts = self.brand_parts(brand);
+                if strong {
+                    let rule = if shared {
+                        Rule::BrandOnSharedHosting
+                    } else if !tok.registrable {
+                        Rule::BrandInSubdomain
+                    } else if reg_toks == 1 {
+                        // the whole registrable label is the brand: another suffix
+                        Rule::TldSwap
+                    } else if credential {
+                        Rule::BrandComboCredential
+                    } else {
+                        Rule::BrandCombo
+                    };
+                    self.push(host, out, rule, &parts);
+                } else if credential && (toks.len() > 1) {
+                    self.push(host, out, Rule::WeakBrandWithCredentialWords, &parts);
+                }
+            }
+        }
+    }
+
+    fn token_inside(&self, host: &Host, tok: &Tok, shared: bool, credential: bool, out: &mut Vec<UrlMatch>) {
+        let b = tok.text.as_bytes();
+        if b.len() <= MIN_SUBSTRING_TOKEN || b.len() > MAX_LABEL {
+            return;
+        }
+        for i in 0..=b.len() - 4 {
+            let key = [b[i], b[i + 1], b[i + 2], b[i + 3]];
+            let Some(cands) = self.index.token_prefixes.get(&key) else { continue };
+            for t in cands {
+                if !tok.text[i..].starts_with(t.as_str()) {
+                    continue;
+                }
+                let rest = format!("{}{}", &tok.text[..i], &tok.text[i + t.len()..]);
+                let cred_inside = self
+                    .signals
+                    .credential_words
+                    .iter()
+                    .any(|w| w.len() >= 4 && rest.contains(w.as_str()));
+                for &(brand, strong) in self.kb.tokens.get(t).into_iter().flatten() {
+                    if !strong {
+                        continue;
+                    }
+                    let rule = if shared {
+                        Rule::BrandOnSharedHosting
+                    } else if !tok.registrable {
+                        Rule::BrandInSubdomain
+                    } else if credential || cred_inside {
+                        Rule::BrandComboCredential
+                    } else {
+                        Rule::BrandCombo
+                    };
+                    let parts = self.brand_parts(brand);
+                    self.push(host, out, rule, &parts);
+                }
+            }
+        }
+    }
+
+    fn brand_parts(&self, brand: BrandIdx) -> DomainParts {
+        let b = &self.kb.brands[brand];
+        let domain = b.domains.first().map(|d| d.name.clone()).unwrap_or_default();
+        DomainParts { brand, domain, label: String::new(), suffix: Vec::new() }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_edit() {
+        assert!(within_one_edit("aplus", "apius"));
+        assert!(within_one_edit("micard", "micrad"));
+        assert!(within_one_edit("micard", "miccard"));
+        assert!(within_one_edit("micard", "mcard"));
+        assert!(!within_one_edit("micard", "mcadr"));
+        assert!(!within_one_edit("amazon", "amazing"));
+    }
+
+    #[test]
+    fn skeletons() {
+        assert_eq!(label_skeleton("rnicard"), label_skeleton("micard"));
+        assert_eq!(label_skeleton("rakutën"), label_skeleton("rakuten"));
+        assert_eq!(label_skeleton("arnaz0n"), label_skeleton("amazon"));
+        assert_ne!(label_skeleton("micard"), label_skeleton("mlcard"));
+    }
+}

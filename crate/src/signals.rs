@@ -1,0 +1,67 @@
+//! Risk-signal vocabularies (`data/signals.toml`): abused TLDs, shared hosting not in the PSL, shorteners,
+//! credential words for hostnames, urgency / verification / cash-out / fake-shop wording for pages.
+use crate::text::fold;
+use serde::Deserialize;
+use std::collections::HashSet;
+
+#[derive(Deserialize)]
+struct SignalsFile {
+    abused_tlds: Vec<String>,
+    shared_hosting: Vec<String>,
+    shorteners: Vec<String>,
+    credential_words: Vec<String>,
+    urgency: Vec<String>,
+    verification_page: Vec<String>,
+    cash_out: Vec<String>,
+    prepaid_by_message: Vec<String>,
+    fake_shop: Vec<String>,
+}
+
+pub struct Signals {
+    pub abused_tlds: HashSet<String>,
+    pub shared_hosting: HashSet<String>,
+    pub shorteners: HashSet<String>,
+    pub credential_words: HashSet<String>,
+    pub urgency: Vec<String>,
+    pub verification_page: Vec<String>,
+    pub cash_out: Vec<String>,
+    pub prepaid_by_message: Vec<String>,
+    pub fake_shop: Vec<String>,
+}
+
+impl Signals {
+    pub fn from_json(json: &str) -> Result<Self, String> {
+        let f: SignalsFile = serde_json::from_str(json).map_err(|e| format!("signals: {e}"))?;
+        let set = |v: Vec<String>| v.into_iter().map(|s| s.to_ascii_lowercase()).collect::<HashSet<_>>();
+        let folded = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
+        Ok(Signals {
+            abused_tlds: set(f.abused_tlds),
+            shared_hosting: set(f.shared_hosting),
+            shorteners: set(f.shorteners),
+            credential_words: set(f.credential_words),
+            urgency: folded(f.urgency),
+            verification_page: folded(f.verification_page),
+            cash_out: folded(f.cash_out),
+            prepaid_by_message: folded(f.prepaid_by_message),
+            fake_shop: folded(f.fake_shop),
+        })
+    }
+
+    /// The registrable domain of a host on a shared-hosting service that the PSL does not list
+    /// (`x.weebly.com` → `weebly.com`), if any.
+    pub fn shared_parent<'a>(&self, ascii_host: &'a str) -> Option<&'a str> {
+        let mut rest = ascii_host;
+        while let Some(p) = rest.find('.') {
+            rest = &rest[p + 1..];
+            if self.shared_hosting.contains(rest) {
+                return Some(rest);
+            }
+        }
+        None
+    }
+}
+
+/// Does the folded text contain any of the folded phrases?
+pub fn any_phrase<'a>(text: &str, phrases: &'a [String]) -> Option<&'a str> {
+    phrases.iter().find(|p| crate::text::contains_word(text, p)).map(String::as_str)
+}

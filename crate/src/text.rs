@@ -1,0 +1,96 @@
+//! Text normalisation shared by every matcher: NFKC (full-width → ASCII, half-width kana → kana), lower case,
+//! no zero-width or format characters, single spaces. Confusable folding (UTS #39 skeleton) on top for claims.
+use unicode_normalization::UnicodeNormalization;
+use unicode_security::confusable_detection::skeleton;
+
+/// Upper bound on the characters of one text that any matcher looks at: bounds the work on huge inputs.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{E0000}'..='\u{E0FFF}')
+}
+
+/// NFKC + lower case + invisible characters dropped + whitespace runs folded to one space, trimmed.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(MAX_TEXT_CHARS * 3));
+    let mut space = true;
+    for c in s.chars().take(MAX_TEXT_CHARS).filter(|c| !is_invisible(*c)).nfkc() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+            continue;
+        }
+        space = false;
+        for l in c.to_lowercase() {
+            out.push(l);
+        }
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// `fold`, then the UTS #39 skeleton, so that `Аmazon` (Cyrillic А) and `amazon` compare equal.
+/// The skeleton is applied to both sides of every comparison, never shown to anyone.
+pub fn fold_confusable(s: &str) -> String {
+    skeleton(&fold(s)).collect::<String>().to_lowercase()
+}
+
+/// True when `needle` occurs in `hay` with no ASCII letter or digit right before or after it (for ASCII
+/// needles: `jcb` in `my jcb` but not in `ajcbx`). Non-ASCII needles match anywhere.
+pub fn contains_word(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let ascii = needle.is_ascii();
+    let mut start = 0;
+    while let Some(pos) = hay[start..].find(needle) {
+        let at = start + pos;
+        let end = at + needle.len();
+        if !ascii {
+            return true;
+        }
+        let before = hay[..at].chars().next_back();
+        let after = hay[end..].chars().next();
+        let edge = |c: Option<char>| c.map_or(true, |c| !c.is_ascii_alphanumeric());
+        if edge(before) && edge(after) {
+            return true;
+        }
+        start = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_full_width_and_invisible() {
+        assert_eq!(fold("ＭＩ\u{200B}ＣＡＲＤ　カード番号"), "micard カード番号");
+        assert_eq!(fold("  a \n\t b  "), "a b");
+        assert_eq!(fold("ｶｰﾄﾞ番号"), "カード番号");
+    }
+
+    #[test]
+    fn confusables_fold_to_the_same_skeleton() {
+        assert_eq!(fold_confusable("Аmazon"), fold_confusable("аmаzоn"));
+        assert_eq!(fold_confusable("Аmazon"), fold_confusable("amazon"));
+        assert_eq!(fold_confusable("ｍｉｃａｒｄ"), fold_confusable("micard"));
+    }
+
+    #[test]
+    fn words() {
+        assert!(contains_word("my jcb login", "jcb"));
+        assert!(!contains_word("ajcbx", "jcb"));
+        assert!(contains_word("三井住友カード", "住友カード"));
+        assert!(contains_word("x-jcb", "jcb"));
+    }
+}

@@ -1,0 +1,405 @@
+//! Verdicts (DESIGN.md CONTRACT: safe / none / caution / danger), the rules that produce them, and the
+//! sentences a person reads for each rule, in Japanese and English.
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Safe,
+    None,
+    Caution,
+    Danger,
+}
+
+impl Level {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Safe => "safe",
+            Level::None => "none",
+            Level::Caution => "caution",
+            Level::Danger => "danger",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Caution,
+    Danger,
+}
+
+/// Every rule the engine can fire. `code()` is the stable identifier printed by the CLI and sent to the shell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Rule {
+    // URL rules
+    OfficialDomain,
+    EmbeddedOfficialDomain,
+    EmbeddedLookalikeDomain,
+    HomoglyphDomain,
+    TypoDomain,
+    TldSwap,
+    BrandInSubdomain,
+    BrandComboCredential,
+    BrandCombo,
+    BrandOnSharedHosting,
+    WeakBrandWithCredentialWords,
+    EmbeddedSuffix,
+    // URL signals (never a warning alone)
+    PlainHttp,
+    IpHost,
+    NonDefaultPort,
+    SharedHosting,
+    AbusedTld,
+    UrlShortener,
+    LongHost,
+    RandomLabel,
+    MixedScriptHost,
+    // page rules
+    BrandClaimWithCredentials,
+    LookalikeUrlWithCredentials,
+    PinWithCardNumber,
+    NeverAskedField,
+    CardVerificationPage,
+    PrepaidByMessage,
+    SensitiveFieldsRiskyHost,
+    FormPostsElsewhere,
+    UrgencyWording,
+    CashOutService,
+    FakeShopMarks,
+    MailboxNumber,
+    BrandClaim,
+}
+
+/// What a message may mention.
+pub struct MsgCtx<'a> {
+    pub brand_ja: &'a str,
+    pub brand_en: &'a str,
+    pub domain: &'a str,
+    pub official: &'a str,
+    pub fields_ja: &'a str,
+    pub fields_en: &'a str,
+}
+
+impl Rule {
+    pub const ALL: &'static [Rule] = &[
+        Rule::OfficialDomain, Rule::EmbeddedOfficialDomain, Rule::EmbeddedLookalikeDomain, Rule::HomoglyphDomain,
+        Rule::TypoDomain, Rule::TldSwap, Rule::BrandInSubdomain, Rule::BrandComboCredential, Rule::BrandCombo,
+        Rule::BrandOnSharedHosting, Rule::WeakBrandWithCredentialWords, Rule::EmbeddedSuffix, Rule::PlainHttp,
+        Rule::IpHost, Rule::NonDefaultPort, Rule::SharedHosting, Rule::AbusedTld, Rule::UrlShortener,
+        Rule::LongHost, Rule::RandomLabel, Rule::MixedScriptHost, Rule::BrandClaimWithCredentials,
+        Rule::LookalikeUrlWithCredentials, Rule::PinWithCardNumber, Rule::NeverAskedField,
+        Rule::CardVerificationPage, Rule::PrepaidByMessage, Rule::SensitiveFieldsRiskyHost,
+        Rule::FormPostsElsewhere, Rule::UrgencyWording, Rule::CashOutService, Rule::FakeShopMarks,
+        Rule::MailboxNumber, Rule::BrandClaim,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::OfficialDomain => "official-domain",
+            Rule::EmbeddedOfficialDomain => "embedded-official-domain",
+            Rule::EmbeddedLookalikeDomain => "embedded-lookalike-domain",
+            Rule::HomoglyphDomain => "homoglyph-domain",
+            Rule::TypoDomain => "typo-domain",
+            Rule::TldSwap => "tld-swap",
+            Rule::BrandInSubdomain => "brand-in-subdomain",
+            Rule::BrandComboCredential => "brand-combo-credential",
+            Rule::BrandCombo => "brand-combo",
+            Rule::BrandOnSharedHosting => "brand-on-shared-hosting",
+            Rule::WeakBrandWithCredentialWords => "weak-brand-credential-words",
+            Rule::EmbeddedSuffix => "embedded-suffix",
+            Rule::PlainHttp => "plain-http",
+            Rule::IpHost => "ip-host",
+            Rule::NonDefaultPort => "non-default-port",
+            Rule::SharedHosting => "shared-hosting",
+            Rule::AbusedTld => "abused-tld",
+            Rule::UrlShortener => "url-shortener",
+            Rule::LongHost => "long-host",
+            Rule::RandomLabel => "random-label",
+            Rule::MixedScriptHost => "mixed-script-host",
+            Rule::BrandClaimWithCredentials => "brand-claim-credentials",
+            Rule::LookalikeUrlWithCredentials => "lookalike-url-credentials",
+            Rule::PinWithCardNumber => "pin-with-card-number",
+            Rule::NeverAskedField => "never-asked-field",
+            Rule::CardVerificationPage => "card-verification-page",
+            Rule::PrepaidByMessage => "prepaid-by-message",
+            Rule::SensitiveFieldsRiskyHost => "sensitive-fields-risky-host",
+            Rule::FormPostsElsewhere => "form-posts-elsewhere",
+            Rule::UrgencyWording => "urgency-wording",
+            Rule::CashOutService => "cash-out-service",
+            Rule::FakeShopMarks => "fake-shop-marks",
+            Rule::MailboxNumber => "mailbox-number",
+            Rule::BrandClaim => "brand-claim",
+        }
+    }
+
+    pub fn severity(self) -> Severity {
+        match self {
+            Rule::EmbeddedOfficialDomain
+            | Rule::EmbeddedLookalikeDomain
+            | Rule::HomoglyphDomain
+            | Rule::TldSwap
+            | Rule::BrandInSubdomain
+            | Rule::BrandComboCredential
+            | Rule::BrandOnSharedHosting
+            | Rule::BrandClaimWithCredentials
+            | Rule::LookalikeUrlWithCredentials
+            | Rule::PinWithCardNumber
+            | Rule::NeverAskedField
+            | Rule::CardVerificationPage
+            | Rule::PrepaidByMessage => Severity::Danger,
+            Rule::TypoDomain
+            | Rule::BrandCombo
+            | Rule::WeakBrandWithCredentialWords
+            | Rule::EmbeddedSuffix
+            | Rule::SensitiveFieldsRiskyHost
+            | Rule::FormPostsElsewhere
+            | Rule::UrgencyWording
+            | Rule::CashOutService
+            | Rule::FakeShopMarks
+            | Rule::MailboxNumber => Severity::Caution,
+            Rule::OfficialDomain
+            | Rule::PlainHttp
+            | Rule::IpHost
+            | Rule::NonDefaultPort
+            | Rule::SharedHosting
+            | Rule::AbusedTld
+            | Rule::UrlShortener
+            | Rule::LongHost
+            | Rule::RandomLabel
+            | Rule::MixedScriptHost
+            | Rule::BrandClaim => Severity::Info,
+        }
+    }
+
+    /// The sentence a person reads, (Japanese, English).
+    pub fn message(self, c: &MsgCtx) -> (String, String) {
+        let (b, be, d, o) = (c.brand_ja, c.brand_en, c.domain, c.official);
+        match self {
+            Rule::OfficialDomain => (
+                format!("{b}の公式ドメイン({o})です。"),
+                format!("This is {be}'s official domain ({o})."),
+            ),
+            Rule::EmbeddedOfficialDomain => (
+                format!("アドレスに{b}の公式ドメイン「{o}」が含まれていますが、実際のサイトは「{d}」です。公式サイトのアドレスは {o} で終わります。"),
+                format!("The address contains {be}'s official domain \"{o}\", but the site is really \"{d}\". {be}'s addresses end in {o}."),
+            ),
+            Rule::EmbeddedLookalikeDomain => (
+                format!("アドレスに{b}の公式ドメイン「{o}」に似せた文字列が含まれていますが、実際のサイトは「{d}」です。"),
+                format!("The address contains an imitation of {be}'s official domain \"{o}\"; the site is really \"{d}\"."),
+            ),
+            Rule::HomoglyphDomain => (
+                format!("「{d}」は、見た目の似た文字を使って{b}の公式ドメイン「{o}」に見せかけたアドレスです。"),
+                format!("\"{d}\" uses look-alike characters to pass for {be}'s official domain \"{o}\"."),
+            ),
+            Rule::TypoDomain => (
+                format!("「{d}」は{b}の公式ドメイン「{o}」と一文字違いです。"),
+                format!("\"{d}\" differs from {be}'s official domain \"{o}\" by one character."),
+            ),
+            Rule::TldSwap => (
+                format!("「{d}」は{b}の公式ドメイン「{o}」と同じ名前ですが、末尾が違う別のサイトです。"),
+                format!("\"{d}\" has the name of {be}'s official domain \"{o}\" under another ending: it is a different site."),
+            ),
+            Rule::BrandInSubdomain => (
+                format!("アドレスの前の部分に「{b}」の名前がありますが、実際のサイトは「{d}」で、{b}のものではありません。"),
+                format!("The front of the address names {be}, but the site is really \"{d}\", which is not {be}'s."),
+            ),
+            Rule::BrandComboCredential => (
+                format!("「{d}」は{b}の名前にログインや確認を思わせる語を組み合わせたアドレスで、{b}の公式ドメインではありません。"),
+                format!("\"{d}\" combines {be}'s name with login or verification words; it is not {be}'s official domain."),
+            ),
+            Rule::BrandCombo => (
+                format!("「{d}」は{b}の名前を含みますが、{b}の公式ドメインではありません。"),
+                format!("\"{d}\" contains {be}'s name but is not {be}'s official domain."),
+            ),
+            Rule::BrandOnSharedHosting => (
+                format!("{b}の名前を、誰でも作れる無料・共用サービス上のサイト「{d}」が使っています。"),
+                format!("A site on a free or shared hosting service (\"{d}\") uses {be}'s name."),
+            ),
+            Rule::WeakBrandWithCredentialWords => (
+                format!("「{d}」は{b}を思わせる語とログイン・確認を思わせる語を含みますが、{b}の公式ドメインではありません。"),
+                format!("\"{d}\" suggests {be} together with login or verification words, but is not {be}'s official domain."),
+            ),
+            Rule::EmbeddedSuffix => (
+                format!("アドレスの途中に「.co.jp」のような日本の企業ドメインの形が入っていますが、実際のサイトは「{d}」です。"),
+                format!("The address contains a Japanese company-domain ending such as \".co.jp\" in the middle; the site is really \"{d}\"."),
+            ),
+            Rule::PlainHttp => (
+                "通信が暗号化されていません(http)。".into(),
+                "The connection is not encrypted (http).".into(),
+            ),
+            Rule::IpHost => (
+                "ドメイン名ではなく数字のアドレス(IPアドレス)で開かれたサイトです。".into(),
+                "The site is opened by a numeric (IP) address instead of a domain name.".into(),
+            ),
+            Rule::NonDefaultPort => (
+                "通常とは違うポート番号が使われています。".into(),
+                "The address uses an unusual port number.".into(),
+            ),
+            Rule::SharedHosting => (
+                format!("「{d}」は誰でも作れる無料・共用サービス上のサイトです。"),
+                format!("\"{d}\" is a site on a free or shared hosting service that anyone can use."),
+            ),
+            Rule::AbusedTld => (
+                format!("「{d}」の末尾は、詐欺サイトによく使われるものです。"),
+                format!("The ending of \"{d}\" is one that phishing sites often use."),
+            ),
+            Rule::UrlShortener => (
+                "短縮URLです。本当の行き先が隠されています。".into(),
+                "This is a shortened link: the real destination is hidden.".into(),
+            ),
+            Rule::LongHost => (
+                "ドメイン名が異常に長く、本当のサイト名が見えにくくなっています。".into(),
+                "The domain name is unusually long, which hides the real site name.".into(),
+            ),
+            Rule::RandomLabel => (
+                format!("「{d}」は無作為な文字の並びに見えます。"),
+                format!("\"{d}\" looks like a random string of letters."),
+            ),
+            Rule::MixedScriptHost => (
+                format!("「{d}」には複数の文字種が混ざっていて、見た目をまねている可能性があります。"),
+                format!("\"{d}\" mixes alphabets, which can imitate another name."),
+            ),
+            Rule::BrandClaimWithCredentials => (
+                format!("このページは{b}を名乗って{}の入力を求めていますが、{b}の公式サイト({o})ではありません。", c.fields_ja),
+                format!("This page presents itself as {be} and asks for your {}, but it is not on {be}'s official site ({o}).", c.fields_en),
+            ),
+            Rule::LookalikeUrlWithCredentials => (
+                format!("{b}に似せたアドレスのページが{}の入力を求めています。", c.fields_ja),
+                format!("A page at an address imitating {be} asks for your {}.", c.fields_en),
+            ),
+            Rule::PinWithCardNumber => (
+                "カード番号と一緒にカードの暗証番号を求めています。カード会社や公的機関がWebサイトで暗証番号を尋ねることはありません。".into(),
+                "The page asks for your card PIN together with the card number. Card issuers and public bodies never ask for the PIN on a website.".into(),
+            ),
+            Rule::NeverAskedField => (
+                format!("{b}はWebページで{}を尋ねることはありません。", c.fields_ja),
+                format!("{be} never asks for your {} on a web page.", c.fields_en),
+            ),
+            Rule::CardVerificationPage => (
+                format!("「利用確認」「本人確認」と称してカード情報を求めるページです。{b}は利用確認のためにカード情報を入力させる画面を用意していません。"),
+                format!("The page asks for card details as a \"usage/identity check\". {be} has no such screen on the web."),
+            ),
+            Rule::PrepaidByMessage => (
+                "プリペイド番号(ギフトコード)をメールやチャットで送らせようとしています。プリペイド番号を送って支払う方法はありません。".into(),
+                "The page asks you to send a prepaid number (gift code) by mail or chat. No real payment works that way.".into(),
+            ),
+            Rule::SensitiveFieldsRiskyHost => (
+                format!("{}の入力欄がありますが、このサイト「{d}」は安全な接続や身元が確かでない場所にあります。", c.fields_ja),
+                format!("The page asks for your {}, but \"{d}\" lacks a secure connection or a clear owner.", c.fields_en),
+            ),
+            Rule::FormPostsElsewhere => (
+                format!("入力した内容はこのサイトではなく別のサイト「{o}」に送られます。"),
+                format!("What you type here is sent to another site (\"{o}\")."),
+            ),
+            Rule::UrgencyWording => (
+                "「緊急」「利用停止」「24時間以内」など、急がせる言葉が使われています。慌てて入力しないでください。".into(),
+                "The page uses pressure words (urgent, suspension, within 24 hours). Do not hurry to type anything.".into(),
+            ),
+            Rule::CashOutService => (
+                "キャリア決済やギフト券の「現金化」をうたうページです。規約違反で、詐欺やトラブルの危険があります。".into(),
+                "The page offers to \"cash out\" carrier billing or gift cards: against the terms and a common fraud.".into(),
+            ),
+            Rule::FakeShopMarks => (
+                "極端な値引きなど、偽の通販サイトによく見られる特徴があります。販売元の住所と連絡先を確かめてください。".into(),
+                "The page shows marks of fake shops (extreme discounts). Check the seller's address and contact details.".into(),
+            ),
+            Rule::MailboxNumber => (
+                "メールボックス番号の入力を求めています。カード会社などがメールボックス番号を入力させることはありません。".into(),
+                "The page asks for a mailbox number. Card issuers never ask for one.".into(),
+            ),
+            Rule::BrandClaim => (
+                format!("このページは{b}を名乗っています。"),
+                format!("This page presents itself as {be}."),
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub ja: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BrandName {
+    pub ja: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PhoneOut {
+    pub number: String,
+    pub ja: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct GoInstead {
+    pub top: String,
+    pub login: Option<String>,
+    pub phishing_info: Option<String>,
+    pub phones: Vec<PhoneOut>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldOut {
+    pub index: usize,
+    pub kind: crate::fields::FieldKind,
+}
+
+/// The engine's answer (docs/engine-api.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verdict {
+    pub level: Level,
+    pub brand: Option<String>,
+    pub brand_name: Option<BrandName>,
+    pub host: String,
+    pub registrable_domain: Option<String>,
+    pub reasons: Vec<Reason>,
+    pub go_instead: Option<GoInstead>,
+    pub fields: Vec<FieldOut>,
+    pub url_block: bool,
+    #[serde(skip)]
+    pub rules: Vec<Rule>,
+}
+
+impl Verdict {
+    /// Rule codes, comma-separated, `-` when none (the CLI's `rules` column).
+    pub fn rule_codes(&self) -> String {
+        if self.rules.is_empty() {
+            "-".into()
+        } else {
+            self.rules.iter().map(|r| r.code()).collect::<Vec<_>>().join(",")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique_and_kebab_case() {
+        let mut seen = HashSet::new();
+        for r in Rule::ALL {
+            assert!(seen.insert(r.code()), "{}", r.code());
+            assert!(r.code().bytes().all(|c| c.is_ascii_lowercase() || c == b'-'));
+        }
+    }
+
+    #[test]
+    fn every_rule_has_both_languages() {
+        let c = MsgCtx { brand_ja: "エムアイカード", brand_en: "MI Card", domain: "kwtqq.com", official: "micard.co.jp", fields_ja: "カード番号", fields_en: "card number" };
+        for r in Rule::ALL {
+            let (ja, en) = r.message(&c);
+            assert!(!ja.is_empty() && !en.is_empty(), "{}", r.code());
+            assert!(!ja.is_ascii(), "{} ja must be Japanese", r.code());
+        }
+    }
+}

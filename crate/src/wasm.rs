@@ -1,0 +1,98 @@
+//! The thin `#[wasm_bindgen]` façade (no logic): JS objects in, JS objects out (docs/engine-api.md).
+use crate::facts::PageFacts;
+use crate::verdict::{Level, Verdict};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(js_name = Engine)]
+pub struct WasmEngine {
+    inner: crate::Engine,
+}
+
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
+    let ser = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true);
+    v.serialize(&ser).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// A verdict for an address that cannot be judged (no host, not a URL): level `none`, nothing to say.
+fn empty_verdict() -> Verdict {
+    Verdict {
+        level: Level::None,
+        brand: None,
+        brand_name: None,
+        host: String::new(),
+        registrable_domain: None,
+        reasons: Vec::new(),
+        go_instead: None,
+        fields: Vec::new(),
+        url_block: false,
+        rules: Vec::new(),
+    }
+}
+
+#[derive(Serialize)]
+struct BrandSummary<'a> {
+    id: &'a str,
+    name_ja: &'a str,
+    name_en: &'a str,
+    category: crate::kb::Category,
+    names: &'a [String],
+    domains: Vec<&'a str>,
+    top: &'a str,
+    login: Option<&'a str>,
+}
+
+#[wasm_bindgen(js_class = Engine)]
+impl WasmEngine {
+    /// Builds the engine from the data compiled into the module.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Result<WasmEngine, JsError> {
+        crate::Engine::new().map(|inner| WasmEngine { inner }).map_err(|e| JsError::new(&e))
+    }
+
+    /// Verdict on a URL alone. Addresses without a host (`about:blank`, `data:`) give level `none`.
+    #[wasm_bindgen(js_name = checkUrl)]
+    pub fn check_url(&self, url: &str) -> Result<JsValue, JsError> {
+        match self.inner.check_url(url) {
+            Ok(v) => to_js(&v),
+            Err(_) => to_js(&empty_verdict()),
+        }
+    }
+
+    /// Verdict on a page from its facts. Throws only when `facts` is not an object of the documented shape.
+    #[wasm_bindgen(js_name = checkPage)]
+    pub fn check_page(&self, facts: JsValue) -> Result<JsValue, JsError> {
+        let facts: PageFacts = serde_wasm_bindgen::from_value(facts).map_err(|e| JsError::new(&e.to_string()))?;
+        match self.inner.check_page(facts) {
+            Ok(v) => to_js(&v),
+            Err(_) => to_js(&empty_verdict()),
+        }
+    }
+
+    /// Every brand, for the popup's directory and the options page.
+    pub fn brands(&self) -> Result<JsValue, JsError> {
+        let list: Vec<BrandSummary> = self.inner.brands().iter().map(summary).collect();
+        to_js(&list)
+    }
+
+    /// One brand by id, or `undefined`.
+    pub fn brand(&self, id: &str) -> Result<JsValue, JsError> {
+        match self.inner.kb().get(id) {
+            Some(b) => to_js(&summary(b)),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+}
+
+fn summary(b: &crate::kb::Brand) -> BrandSummary<'_> {
+    BrandSummary {
+        id: &b.id,
+        name_ja: &b.name_ja,
+        name_en: &b.name_en,
+        category: b.category,
+        names: &b.names,
+        domains: b.domains.iter().map(|d| d.name.as_str()).collect(),
+        top: &b.top,
+        login: b.login.as_deref(),
+    }
+}
