@@ -5,7 +5,7 @@
 use crate::facts::PageFacts;
 use crate::host::SuffixList;
 use crate::kb::{BrandIdx, KnowledgeBase};
-use crate::text::{contains_word, fold_confusable};
+use crate::text::{contains_word, fold, fold_confusable};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,9 +46,10 @@ pub struct Claim {
     pub score: u32,
 }
 
-/// Folded sections of a page, built once per check.
+/// Sections of a page, built once per check: confusable-folded for brand names, NFKC-folded for phrases.
 pub struct PageText {
     sections: Vec<(Source, String)>,
+    plain: Vec<String>,
 }
 
 impl PageText {
@@ -62,12 +63,15 @@ impl PageText {
         sections.extend(f.image_alts.iter().map(|a| (Source::ImageAlt, fold_confusable(a))));
         sections.extend(f.headings.iter().map(|h| (Source::Heading, fold_confusable(h))));
         sections.retain(|(_, s)| !s.is_empty());
-        PageText { sections }
+        let mut plain = vec![fold(&f.title), fold(&f.footer_text), fold(&f.text)];
+        plain.extend(f.headings.iter().map(|h| fold(h)));
+        plain.retain(|s| !s.is_empty());
+        PageText { sections, plain }
     }
 
-    /// All folded text, for phrase rules.
+    /// All NFKC-folded text, for phrase rules (urgency, verification, cash-out…).
     pub fn all(&self) -> impl Iterator<Item = &str> {
-        self.sections.iter().map(|(_, s)| s.as_str())
+        self.plain.iter().map(String::as_str)
     }
 }
 

@@ -171,13 +171,16 @@ impl<'a> Checker<'a> {
         let exact_rule = if deconfused { Rule::EmbeddedLookalikeDomain } else { Rule::EmbeddedOfficialDomain };
         for (i, tok) in toks.iter().enumerate() {
             let rest: Vec<&str> = toks[i + 1..].iter().map(|t| t.text).collect();
-            // the label followed by the whole suffix, or the suffix cut short (co.jp → co)
-            if let Some(cands) = self.kb.by_label.get(tok.text) {
+            // the label (possibly hyphenated: paypay-bank) followed by the whole suffix, or the suffix cut
+            // short (co.jp → co)
+            for k in 1..=3.min(toks.len() - i) {
+                let label = toks[i..i + k].iter().map(|t| t.text).collect::<Vec<_>>().join("-");
+                let Some(cands) = self.kb.by_label.get(&label) else { continue };
+                let after: Vec<&str> = toks[i + k..].iter().map(|t| t.text).collect();
                 for p in cands {
                     let n = p.suffix.len();
-                    let full = rest.len() >= n && rest[..n].iter().zip(&p.suffix).all(|(a, b)| a == b);
-                    let cut = n >= 2 && !rest.is_empty() && rest[0] == p.suffix[0];
-                    // the registrable label alone equal to the official label is a suffix swap, not an embedding
+                    let full = after.len() >= n && after[..n].iter().zip(&p.suffix).all(|(a, b)| a == b);
+                    let cut = n >= 2 && !after.is_empty() && after[0] == p.suffix[0];
                     if full || cut {
                         self.push(host, out, exact_rule, p);
                     }

@@ -1,0 +1,113 @@
+//! Corpus tests: the behaviour of the engine pinned by case tables (data files under tests/cases/), in the
+//! manner of rust-url's test vectors. One test per table; every failing row is listed, not only the first.
+use omamori::{Engine, Level, PageFacts};
+use serde::Deserialize;
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::new().expect("engine"))
+}
+
+/// `expect` is a level (`safe`, `none`, `caution`, `danger`, `invalid`), `warn` (caution or danger), or
+/// `quiet` (safe or none: no warning).
+fn level_matches(expect: &str, got: Option<Level>) -> bool {
+    match (expect, got) {
+        ("invalid", None) => true,
+        (_, None) => false,
+        ("warn", Some(l)) => l >= Level::Caution,
+        ("quiet", Some(l)) => l <= Level::None,
+        (e, Some(l)) => e == l.as_str(),
+    }
+}
+
+/// URL table: `expect<TAB>brand<TAB>url<TAB>why` (brand `-` = none expected, `*` = any).
+#[test]
+fn url_cases() {
+    let table = include_str!("cases/urls.tsv");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for (lineno, line) in table.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(cols.len() >= 3, "urls.tsv:{}: needs expect<TAB>brand<TAB>url", lineno + 1);
+        let (expect, brand, url) = (cols[0], cols[1], cols[2]);
+        n += 1;
+        let v = engine().check_url(url).ok();
+        let got_level = v.as_ref().map(|v| v.level);
+        let got_brand = v.as_ref().and_then(|v| v.brand.clone()).unwrap_or_else(|| "-".into());
+        let brand_ok = brand == "*" || brand == got_brand;
+        if !level_matches(expect, got_level) || !brand_ok {
+            failures.push(format!(
+                "urls.tsv:{}: {url}: expected {expect}/{brand}, got {}/{got_brand} ({})",
+                lineno + 1,
+                got_level.map_or("invalid", |l| l.as_str()),
+                v.map(|v| v.rule_codes()).unwrap_or_default()
+            ));
+        }
+    }
+    assert!(n >= 50, "the URL table has only {n} cases");
+    assert!(failures.is_empty(), "{} of {n} URL cases fail:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[derive(Deserialize)]
+struct PageCase {
+    name: String,
+    expect: String,
+    #[serde(default)]
+    brand: Option<String>,
+    /// rule codes that must be among the verdict's
+    #[serde(default)]
+    rules: Vec<String>,
+    /// field kinds that must be found, in input order
+    #[serde(default)]
+    fields: Option<Vec<String>>,
+    facts: PageFacts,
+}
+
+#[derive(Deserialize)]
+struct PageTable {
+    case: Vec<PageCase>,
+}
+
+#[test]
+fn page_cases() {
+    let table: PageTable = toml::from_str(include_str!("cases/pages.toml")).expect("pages.toml");
+    let mut failures = Vec::new();
+    let n = table.case.len();
+    for c in table.case {
+        let v = engine().check_page(c.facts).ok();
+        let level = v.as_ref().map(|v| v.level);
+        let brand = v.as_ref().and_then(|v| v.brand.clone());
+        let mut why = Vec::new();
+        if !level_matches(&c.expect, level) {
+            why.push(format!("level {} (expected {})", level.map_or("invalid", |l| l.as_str()), c.expect));
+        }
+        if let Some(b) = &c.brand {
+            if brand.as_deref().unwrap_or("-") != b {
+                why.push(format!("brand {:?} (expected {b})", brand));
+            }
+        }
+        if let Some(v) = &v {
+            let codes = v.rule_codes();
+            for r in &c.rules {
+                if !v.rules.iter().any(|x| x.code() == r) {
+                    why.push(format!("rule {r} missing ({codes})"));
+                }
+            }
+            if let Some(expected) = &c.fields {
+                let got: Vec<&str> = v.fields.iter().map(|f| f.kind.code()).collect();
+                if got != expected.iter().map(String::as_str).collect::<Vec<_>>() {
+                    why.push(format!("fields {got:?} (expected {expected:?})"));
+                }
+            }
+        }
+        if !why.is_empty() {
+            failures.push(format!("{}: {}", c.name, why.join("; ")));
+        }
+    }
+    assert!(n >= 20, "the page table has only {n} cases");
+    assert!(failures.is_empty(), "{} of {n} page cases fail:\n{}", failures.len(), failures.join("\n"));
+}

@@ -1,0 +1,105 @@
+//! The knowledge base as data: validated against the vendored public suffix list, and checked through the
+//! engine: every official domain is `safe` for its own brand, every namesake is not.
+use omamori::{Engine, Level};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+fn engine() -> &'static Engine {
+    static E: OnceLock<Engine> = OnceLock::new();
+    E.get_or_init(|| Engine::new().expect("engine"))
+}
+
+#[test]
+fn data_has_no_problems() {
+    let problems = engine().kb().problems(engine().suffix_list());
+    assert!(problems.is_empty(), "{} problems in brands.toml:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn coverage() {
+    let brands = engine().brands();
+    assert!(brands.len() >= 150, "only {} brands", brands.len());
+    // the seeds' organisations (../shared/seeds) must be there, with the domains the seeds print
+    for (id, domain) in [
+        ("micard", "micard.co.jp"),
+        ("webmoney", "webmoney.jp"),
+        ("webmoney", "webmoney.ne.jp"),
+        ("aplus", "aplus.co.jp"),
+        ("paypay_bank", "japannetbank.co.jp"),
+        ("paypay_bank", "paypay-bank.co.jp"),
+        ("vandle", "vandle.jp"),
+    ] {
+        let b = engine().kb().get(id).unwrap_or_else(|| panic!("brand {id} missing"));
+        assert!(b.domains.iter().any(|d| d.name == domain), "{id} lacks {domain}");
+    }
+    let micard = engine().kb().get("micard").unwrap();
+    for h in ["www1.micard.co.jp", "www2.micard.co.jp"] {
+        assert!(micard.input_hosts.iter().any(|x| x == h), "micard input host {h}");
+    }
+    assert!(micard.phones.iter().any(|p| p.number == "0570-05-2211"));
+    assert!(engine().kb().get("aplus").unwrap().phones.iter().any(|p| p.number == "0570-008-789"));
+}
+
+#[test]
+fn official_domains_are_safe_for_their_brand_whatever_the_path() {
+    let mut failures = Vec::new();
+    for b in engine().brands() {
+        for d in &b.domains {
+            for url in [
+                format!("https://{}/", d.name),
+                format!("https://www.{}/login?next=/card#top", d.name),
+                format!("http://WWW.{}./", d.name.to_uppercase()),
+                format!("https://a.b.{}:443/x/y", d.name),
+            ] {
+                match engine().check_url(&url) {
+                    Ok(v) if v.level == Level::Safe && v.brand.as_deref() == Some(b.id.as_str()) => {}
+                    other => failures.push(format!("{url}: {:?}", other.map(|v| (v.level, v.brand)))),
+                }
+            }
+        }
+        for u in std::iter::once(&b.top).chain(b.login.iter()).chain(b.phishing_info.iter()) {
+            match engine().check_url(u) {
+                Ok(v) if v.level == Level::Safe && v.brand.as_deref() == Some(b.id.as_str()) => {}
+                other => failures.push(format!("{u}: {:?}", other.map(|v| (v.level, v.brand)))),
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} official URLs not safe:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn namesakes_are_not_safe_for_the_brand() {
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for b in engine().brands() {
+        for ns in &b.namesakes {
+            n += 1;
+            let v = engine().check_url(&format!("https://{ns}/")).expect("namesake parses");
+            if v.level == Level::Safe && v.brand.as_deref() == Some(b.id.as_str()) {
+                failures.push(format!("{ns} is safe for {}", b.id));
+            }
+            if v.level == Level::Danger {
+                failures.push(format!("{ns} (a namesake of {}) is flagged danger: {}", b.id, v.rule_codes()));
+            }
+        }
+    }
+    assert!(n >= 3, "only {n} namesakes recorded");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn names_and_tokens_are_not_shared_between_unrelated_brands() {
+    // a strong hostname token names exactly one brand, or the URL engine could not say which one is faked
+    let mut seen = std::collections::HashMap::new();
+    let mut clashes = Vec::new();
+    for b in engine().brands() {
+        for t in &b.tokens {
+            if let Some(other) = seen.insert(t.clone(), b.id.clone()) {
+                clashes.push(format!("token `{t}`: {other} and {}", b.id));
+            }
+        }
+    }
+    assert!(clashes.is_empty(), "{}", clashes.join("\n"));
+    let ids: HashSet<&str> = engine().brands().iter().map(|b| b.id.as_str()).collect();
+    assert_eq!(ids.len(), engine().brands().len());
+}
