@@ -5,7 +5,7 @@ use crate::facts::PageFacts;
 use crate::fields::{FieldClassifier, FieldKind, SensitiveField};
 use crate::host::{Host, HostKind, ParsedUrl, SuffixList, UrlError};
 use crate::kb::{embedded, Brand, BrandIdx, KnowledgeBase};
-use crate::lookalike::{Checker, LookalikeIndex, UrlMatch};
+use crate::lookalike::{Checker, HostContext, LookalikeIndex, UrlMatch};
 use crate::signals::{any_phrase, Signals};
 use crate::verdict::{BrandName, FieldOut, GoInstead, Level, MsgCtx, PhoneOut, Reason, Rule, Severity, Verdict};
 
@@ -39,6 +39,9 @@ pub struct Engine {
 /// Everything the URL analysis found, before it becomes a verdict.
 struct UrlAnalysis {
     parsed: ParsedUrl,
+    /// how many ways the host looks like phishing apart from any brand: abused TLD, random name, shared
+    /// hosting, plain http, credential words
+    suspicion: u8,
     official: Option<(BrandIdx, String)>,
     matches: Vec<UrlMatch>,
     signals: Vec<Rule>,
@@ -114,11 +117,17 @@ impl Engine {
         let mut signals = Vec::new();
         let shared_parent = self.signals.shared_parent(&host.ascii);
         let shared = host.shared_hosting || shared_parent.is_some();
+        let tld = host.suffix.rsplit('.').next().unwrap_or("");
+        let ctx = HostContext {
+            shared,
+            abused_tld: self.signals.abused_tlds.contains(tld),
+            random: looks_random(&self.without_brand_tokens(host.registrable_label())),
+        };
         if official.is_none() && host.kind == HostKind::Domain {
             let checker = Checker { kb: &self.kb, index: &self.lookalike, signals: &self.signals };
             checker.embedded_official_domain(host, &mut matches);
-            checker.registrable_lookalike(host, &mut matches);
-            checker.brand_tokens(host, shared, &mut matches);
+            checker.registrable_lookalike(host, &ctx, &mut matches);
+            checker.brand_tokens(host, &ctx, &mut matches);
         }
         if official.is_none() {
             if parsed.url.scheme() == "http" {
@@ -133,8 +142,7 @@ impl Engine {
             if shared {
                 signals.push(Rule::SharedHosting);
             }
-            let tld = host.suffix.rsplit('.').next().unwrap_or("");
-            if self.signals.abused_tlds.contains(tld) {
+            if ctx.abused_tld {
                 signals.push(Rule::AbusedTld);
             }
             if host.registrable.as_deref().is_some_and(|r| self.signals.shorteners.contains(r)) {
@@ -143,14 +151,39 @@ impl Engine {
             if host.ascii.len() > 60 || host.ascii.split('.').count() > 6 {
                 signals.push(Rule::LongHost);
             }
-            if looks_random(host.registrable_label()) {
+            if ctx.random {
                 signals.push(Rule::RandomLabel);
             }
             if host.unicode != host.ascii && !host.unicode.split('.').all(single_script) {
                 signals.push(Rule::MixedScriptHost);
             }
         }
-        Ok(UrlAnalysis { parsed, official, matches, signals })
+        let credential = host.kind == HostKind::Domain
+            && Checker { kb: &self.kb, index: &self.lookalike, signals: &self.signals }.has_credential_words(host);
+        let suspicion = ctx.abused_tld as u8
+            + ctx.random as u8
+            + ctx.shared as u8
+            + credential as u8
+            + (parsed.url.scheme() == "http") as u8;
+        Ok(UrlAnalysis { parsed, suspicion, official, matches, signals })
+    }
+
+    /// The label with brand tokens taken out, so that `microsoftstream` is judged on `stream`.
+    fn without_brand_tokens(&self, label: &str) -> String {
+        let mut out = label.to_string();
+        for t in label.split(['-', '_']) {
+            if self.kb.tokens.contains_key(t) {
+                out = out.replace(t, "");
+            }
+        }
+        if out.len() == label.len() {
+            for (t, _) in self.kb.tokens.iter().filter(|(t, _)| t.len() >= 5) {
+                if out.contains(t.as_str()) {
+                    out = out.replace(t.as_str(), "");
+                }
+            }
+        }
+        out
     }
 
     /// The verdict on a URL alone (before a page loads; the CLI).
@@ -165,7 +198,9 @@ impl Engine {
             return self.build(host, Level::Safe, Some(*brand), vec![(Rule::OfficialDomain, domain.clone())], &[], false);
         }
         let mut rules: Vec<(Rule, String)> = Vec::new();
-        let top = a.top_match();
+        // a weak lookalike (a typo, a brand word among others) warns only on a host that looks like phishing
+        // in some other way too; on its own it stays a hint for the page engine
+        let top = a.top_match().filter(|m| m.rule.severity() == Severity::Danger || a.suspicion >= 1);
         let mut level = Level::None;
         if let Some(m) = top {
             level = match m.rule.severity() {
@@ -173,6 +208,18 @@ impl Engine {
                 Severity::Caution => Level::Caution,
                 Severity::Info => Level::None,
             };
+            // the brand's own name (or one typo of it) on a host that looks like phishing twice over
+            // (global brands own domains under many TLDs, so for them one sign is not enough)
+            let japan_only = self.kb.brands[m.brand].domains.iter().all(|d| d.name.ends_with(".jp"));
+            let escalate = match m.rule {
+                Rule::BrandCombo => a.suspicion >= if japan_only { 1 } else { 2 },
+                Rule::TypoToken | Rule::TypoDomain | Rule::WeakBrandWithCredentialWords => a.suspicion >= 2,
+                _ => false,
+            };
+            if level == Level::Caution && escalate {
+                level = Level::Danger;
+                rules.push((Rule::BrandOnSuspiciousHost, m.official.clone()));
+            }
             rules.push((m.rule, m.official.clone()));
             for other in a.matches.iter().filter(|o| o.brand == m.brand && o.rule != m.rule) {
                 rules.push((other.rule, other.official.clone()));
@@ -244,6 +291,11 @@ impl Engine {
             } else if url_v.level >= Level::Caution && url_v.brand.is_some() {
                 rules.push((Rule::LookalikeUrlWithCredentials, String::new()));
                 level = Level::Danger;
+            } else if let Some(hint) = a.top_match() {
+                // a weak lookalike that said nothing alone: with a form asking for credentials, a caution
+                brand = Some(hint.brand);
+                rules.push((hint.rule, hint.official.clone()));
+                level = level.max(Level::Caution);
             }
             if has(FieldKind::CardPin) && has(FieldKind::CardNumber) {
                 rules.push((Rule::PinWithCardNumber, String::new()));

@@ -150,6 +150,13 @@ impl KnowledgeBase {
                 let label = labels.next().unwrap_or_default().to_string();
                 let suffix: Vec<String> = labels.map(str::to_string).collect();
                 let parts = DomainParts { brand: i, domain: name.clone(), label: label.clone(), suffix: suffix.clone() };
+                // `smbc-card` is also written `smbccard` inside hosts
+                if label.contains('-') {
+                    let joined = label.replace('-', "");
+                    let alias = DomainParts { label: joined.clone(), ..parts.clone() };
+                    kb.by_label.entry(joined).or_default().push(alias.clone());
+                    kb.by_suffix.entry(suffix.join(".")).or_default().push(alias);
+                }
                 kb.by_label.entry(label).or_default().push(parts.clone());
                 kb.by_suffix.entry(suffix.join(".")).or_default().push(parts);
             }

@@ -28,6 +28,8 @@ pub struct LookalikeIndex {
     suffix_concats: HashSet<String>,
     /// strong tokens of ≥ 5 letters, for search inside longer labels, keyed by their first 4 bytes
     token_prefixes: HashMap<[u8; 4], Vec<String>>,
+    /// single-deletion variants of strong tokens (≥ 6 letters) → the tokens, for one-typo brand words
+    token_deletions: HashMap<String, Vec<String>>,
 }
 
 /// Labels at most this long are compared for typos and homoglyphs (bounded work).
@@ -101,7 +103,15 @@ impl LookalikeIndex {
                 token_prefixes.entry([b[0], b[1], b[2], b[3]]).or_default().push(t.clone());
             }
         }
-        LookalikeIndex { skeletons, deletions: dels, suffix_concats, token_prefixes }
+        let mut token_deletions: HashMap<String, Vec<String>> = HashMap::new();
+        for (t, owners) in &kb.tokens {
+            if t.len() >= MIN_TYPO_LABEL && !t.contains('-') && owners.iter().any(|(_, strong)| *strong) {
+                for d in deletions(t).into_iter().chain(std::iter::once(t.clone())) {
+                    token_deletions.entry(d).or_default().push(t.clone());
+                }
+            }
+        }
+        LookalikeIndex { skeletons, deletions: dels, suffix_concats, token_prefixes, token_deletions }
     }
 }
 
@@ -121,6 +131,14 @@ fn tokenize<'a>(sub: &'a str, reg_label: &'a str) -> Vec<Tok<'a>> {
         }
     }
     out
+}
+
+/// What is known about a host besides brand names: the context short brand tokens need.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct HostContext {
+    pub shared: bool,
+    pub abused_tld: bool,
+    pub random: bool,
 }
 
 pub struct Checker<'a> {
@@ -235,7 +253,7 @@ impl<'a> Checker<'a> {
 
     /// The registrable name itself imitates an official one: `rnicard.com`, `arnazon.co.jp` (homoglyph),
     /// `micrad.co.jp` (one typo), `smbc.cn` (another suffix).
-    pub fn registrable_lookalike(&self, host: &Host, out: &mut Vec<UrlMatch>) {
+    pub fn registrable_lookalike(&self, host: &Host, ctx: &HostContext, out: &mut Vec<UrlMatch>) {
         let label = host.registrable_label();
         if label.is_empty() || label.len() > MAX_LABEL || host.kind == HostKind::Ip {
             return;
@@ -244,7 +262,10 @@ impl<'a> Checker<'a> {
             for p in cands {
                 let strong = self.kb.brands[p.brand].tokens.iter().any(|t| t == label);
                 if strong && p.suffix.join(".") != host.suffix {
-                    self.push(host, out, Rule::TldSwap, p);
+                    // a brand that lives only under .jp has no business under a phishing-heavy TLD; global
+                    // brands own many country domains, so for them the swap alone says little
+                    let rule = if ctx.abused_tld && self.japan_only(p.brand) { Rule::TldSwap } else { Rule::TldSwapQuiet };
+                    self.push(host, out, rule, p);
                 }
             }
             return;
@@ -272,42 +293,102 @@ impl<'a> Checker<'a> {
     }
 
     /// Brand tokens in the host: in front of someone else's domain, combined with other words in the
-    /// registrable name, on shared hosting; short tokens only next to credential words.
-    pub fn brand_tokens(&self, host: &Host, shared: bool, out: &mut Vec<UrlMatch>) {
+    /// registrable name, on shared hosting. Short or common tokens (`au`, `aeon`) count only with context:
+    /// credential words, an abused TLD, a random-looking or shared-hosting registrable domain.
+    pub fn brand_tokens(&self, host: &Host, ctx: &HostContext, out: &mut Vec<UrlMatch>) {
         let sub = host.subdomain();
         let reg = host.registrable_label();
         let toks = tokenize(sub, reg);
-        let credential = toks.iter().any(|t| self.signals.credential_words.contains(t.text));
+        let credential = self.has_credential_words(host);
         let reg_toks = toks.iter().filter(|t| t.registrable).count();
-        for tok in &toks {
-            let Some(owners) = self.kb.tokens.get(tok.text) else {
-                self.token_inside(host, tok, shared, credential, out);
-                continue;
-            };
-            for &(brand, strong) in owners {
-                let parts = self.brand_parts(brand);
-                if strong {
-                    let rule = if shared {
-                        Rule::BrandOnSharedHosting
-                    } else if !tok.registrable {
-                        Rule::BrandInSubdomain
-                    } else if reg_toks == 1 {
-                        // the whole registrable label is the brand: another suffix
-                        Rule::TldSwap
-                    } else if credential {
-                        Rule::BrandComboCredential
-                    } else {
-                        Rule::BrandCombo
-                    };
-                    self.push(host, out, rule, &parts);
-                } else if credential && (toks.len() > 1) {
-                    self.push(host, out, Rule::WeakBrandWithCredentialWords, &parts);
+        let context = credential as u8 + ctx.abused_tld as u8 + ctx.random as u8 + ctx.shared as u8;
+        for i in 0..toks.len() {
+            let mut matched = false;
+            // single tokens and hyphenated runs (eki-net, jre-point), also written without the hyphen
+            for k in 1..=3.min(toks.len() - i) {
+                let run = &toks[i..i + k];
+                if k > 1 && run.iter().any(|t| t.registrable != run[0].registrable) {
+                    break;
+                }
+                let words: Vec<&str> = run.iter().map(|t| t.text).collect();
+                for cand in [words.join("-"), words.concat()] {
+                    if k == 1 && cand != run[0].text {
+                        continue;
+                    }
+                    let Some(owners) = self.kb.tokens.get(&cand) else { continue };
+                    matched = true;
+                    let whole_label = run[0].registrable && k == reg_toks;
+                    for &(brand, strong) in owners {
+                        let parts = self.brand_parts(brand);
+                        let rule = if strong {
+                            Some(self.strong_rule(ctx, run[0].registrable, whole_label, credential))
+                        } else if credential && context >= 2 {
+                            Some(Rule::BrandOnSuspiciousHost)
+                        } else if (credential || (!run[0].registrable && context >= 1)) && toks.len() > 1 {
+                            Some(Rule::WeakBrandWithCredentialWords)
+                        } else {
+                            None
+                        };
+                        if let Some(rule) = rule {
+                            self.push(host, out, rule, &parts);
+                        }
+                    }
+                }
+            }
+            if !matched {
+                self.token_inside(host, &toks[i], ctx, credential, out);
+                self.token_typo(host, &toks[i], out);
+            }
+        }
+    }
+
+    /// Does the host contain a word such as login, secure, verify (as a token of its own)?
+    pub fn has_credential_words(&self, host: &Host) -> bool {
+        tokenize(host.subdomain(), host.registrable_label())
+            .iter()
+            .any(|t| self.signals.credential_words.contains(t.text))
+    }
+
+    fn strong_rule(&self, ctx: &HostContext, registrable: bool, whole_label: bool, credential: bool) -> Rule {
+        if ctx.shared {
+            Rule::BrandOnSharedHosting
+        } else if !registrable {
+            Rule::BrandInSubdomain
+        } else if whole_label {
+            // the whole registrable name is the brand under another suffix: a brand's own foreign
+            // domains look like this too, so it is danger only where phishing lives
+            Rule::TldSwapQuiet
+        } else if credential {
+            Rule::BrandComboCredential
+        } else {
+            Rule::BrandCombo
+        }
+    }
+
+    /// A strong brand word with one letter changed, as a token of its own: `amazom`, `rakutten`.
+    fn token_typo(&self, host: &Host, tok: &Tok, out: &mut Vec<UrlMatch>) {
+        let t = tok.text;
+        if t.len() + 1 < MIN_TYPO_LABEL || t.len() > MAX_LABEL || self.kb.tokens.contains_key(t) {
+            return;
+        }
+        let mut seen: Vec<&String> = Vec::new();
+        for key in std::iter::once(t.to_string()).chain(deletions(t)) {
+            for cand in self.index.token_deletions.get(&key).into_iter().flatten() {
+                if seen.contains(&cand) || !within_one_edit(cand, t) {
+                    continue;
+                }
+                seen.push(cand);
+                for &(brand, strong) in self.kb.tokens.get(cand).into_iter().flatten() {
+                    if strong {
+                        let parts = self.brand_parts(brand);
+                        self.push(host, out, Rule::TypoToken, &parts);
+                    }
                 }
             }
         }
     }
 
-    fn token_inside(&self, host: &Host, tok: &Tok, shared: bool, credential: bool, out: &mut Vec<UrlMatch>) {
+    fn token_inside(&self, host: &Host, tok: &Tok, ctx: &HostContext, credential: bool, out: &mut Vec<UrlMatch>) {
         let b = tok.text.as_bytes();
         if b.len() <= MIN_SUBSTRING_TOKEN || b.len() > MAX_LABEL {
             return;
@@ -320,29 +401,21 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 let rest = format!("{}{}", &tok.text[..i], &tok.text[i + t.len()..]);
-                let cred_inside = self
-                    .signals
-                    .credential_words
-                    .iter()
-                    .any(|w| w.len() >= 4 && rest.contains(w.as_str()));
+                let cred_inside = self.signals.credential_inside.iter().any(|w| rest.contains(w.as_str()));
                 for &(brand, strong) in self.kb.tokens.get(t).into_iter().flatten() {
                     if !strong {
                         continue;
                     }
-                    let rule = if shared {
-                        Rule::BrandOnSharedHosting
-                    } else if !tok.registrable {
-                        Rule::BrandInSubdomain
-                    } else if credential || cred_inside {
-                        Rule::BrandComboCredential
-                    } else {
-                        Rule::BrandCombo
-                    };
+                    let rule = self.strong_rule(ctx, tok.registrable, false, credential || cred_inside);
                     let parts = self.brand_parts(brand);
                     self.push(host, out, rule, &parts);
                 }
             }
         }
+    }
+
+    fn japan_only(&self, brand: BrandIdx) -> bool {
+        self.kb.brands[brand].domains.iter().all(|d| d.name.ends_with(".jp"))
     }
 
     fn brand_parts(&self, brand: BrandIdx) -> DomainParts {

@@ -39,12 +39,15 @@ pub enum Rule {
     EmbeddedLookalikeDomain,
     HomoglyphDomain,
     TypoDomain,
+    TypoToken,
     TldSwap,
+    TldSwapQuiet,
     BrandInSubdomain,
     BrandComboCredential,
     BrandCombo,
     BrandOnSharedHosting,
     WeakBrandWithCredentialWords,
+    BrandOnSuspiciousHost,
     EmbeddedSuffix,
     // URL signals (never a warning alone)
     PlainHttp,
@@ -85,8 +88,8 @@ pub struct MsgCtx<'a> {
 impl Rule {
     pub const ALL: &'static [Rule] = &[
         Rule::OfficialDomain, Rule::EmbeddedOfficialDomain, Rule::EmbeddedLookalikeDomain, Rule::HomoglyphDomain,
-        Rule::TypoDomain, Rule::TldSwap, Rule::BrandInSubdomain, Rule::BrandComboCredential, Rule::BrandCombo,
-        Rule::BrandOnSharedHosting, Rule::WeakBrandWithCredentialWords, Rule::EmbeddedSuffix, Rule::PlainHttp,
+        Rule::TypoDomain, Rule::TypoToken, Rule::TldSwap, Rule::TldSwapQuiet, Rule::BrandInSubdomain, Rule::BrandComboCredential, Rule::BrandCombo,
+        Rule::BrandOnSharedHosting, Rule::WeakBrandWithCredentialWords, Rule::BrandOnSuspiciousHost, Rule::EmbeddedSuffix, Rule::PlainHttp,
         Rule::IpHost, Rule::NonDefaultPort, Rule::SharedHosting, Rule::AbusedTld, Rule::UrlShortener,
         Rule::LongHost, Rule::RandomLabel, Rule::MixedScriptHost, Rule::BrandClaimWithCredentials,
         Rule::LookalikeUrlWithCredentials, Rule::PinWithCardNumber, Rule::NeverAskedField,
@@ -102,12 +105,15 @@ impl Rule {
             Rule::EmbeddedLookalikeDomain => "embedded-lookalike-domain",
             Rule::HomoglyphDomain => "homoglyph-domain",
             Rule::TypoDomain => "typo-domain",
+            Rule::TypoToken => "typo-brand-word",
             Rule::TldSwap => "tld-swap",
+            Rule::TldSwapQuiet => "tld-swap-unknown",
             Rule::BrandInSubdomain => "brand-in-subdomain",
             Rule::BrandComboCredential => "brand-combo-credential",
             Rule::BrandCombo => "brand-combo",
             Rule::BrandOnSharedHosting => "brand-on-shared-hosting",
             Rule::WeakBrandWithCredentialWords => "weak-brand-credential-words",
+            Rule::BrandOnSuspiciousHost => "brand-suspicious-host",
             Rule::EmbeddedSuffix => "embedded-suffix",
             Rule::PlainHttp => "plain-http",
             Rule::IpHost => "ip-host",
@@ -143,6 +149,7 @@ impl Rule {
             | Rule::BrandInSubdomain
             | Rule::BrandComboCredential
             | Rule::BrandOnSharedHosting
+            | Rule::BrandOnSuspiciousHost
             | Rule::BrandClaimWithCredentials
             | Rule::LookalikeUrlWithCredentials
             | Rule::PinWithCardNumber
@@ -150,6 +157,8 @@ impl Rule {
             | Rule::CardVerificationPage
             | Rule::PrepaidByMessage => Severity::Danger,
             Rule::TypoDomain
+            | Rule::TypoToken
+            | Rule::TldSwapQuiet
             | Rule::BrandCombo
             | Rule::WeakBrandWithCredentialWords
             | Rule::EmbeddedSuffix
@@ -200,6 +209,18 @@ impl Rule {
             Rule::TldSwap => (
                 format!("「{d}」は{b}の公式ドメイン「{o}」と同じ名前ですが、末尾が違う別のサイトです。"),
                 format!("\"{d}\" has the name of {be}'s official domain \"{o}\" under another ending: it is a different site."),
+            ),
+            Rule::TypoToken => (
+                format!("「{d}」のアドレスには{b}の名前を一文字変えた語が入っています。{b}の公式ドメインではありません。"),
+                format!("The address \"{d}\" contains {be}'s name with one letter changed; it is not {be}'s official domain."),
+            ),
+            Rule::TldSwapQuiet => (
+                format!("「{d}」は{b}の公式ドメイン「{o}」と同じ名前ですが、Omamoriが知っている{b}の公式ドメインではありません。"),
+                format!("\"{d}\" has the name of {be}'s official domain \"{o}\" but is not one of {be}'s official domains that Omamori knows."),
+            ),
+            Rule::BrandOnSuspiciousHost => (
+                format!("「{d}」は{b}を思わせる語を、詐欺サイトによく見られる形のアドレスで使っています。{b}の公式ドメインではありません。"),
+                format!("\"{d}\" uses a word suggesting {be} in an address shaped like a phishing site's; it is not {be}'s official domain."),
             ),
             Rule::BrandInSubdomain => (
                 format!("アドレスの前の部分に「{b}」の名前がありますが、実際のサイトは「{d}」で、{b}のものではありません。"),

@@ -1,0 +1,156 @@
+//! Measures the URL engine on ../shared/data (issue 4): detection on the JPCERT/CC phishing feed, false
+//! warnings on the popular-domain list, throughput. Prints a report; asserts nothing.
+//!
+//!   cargo run --release -p omamori --example eval -- [DATA_DIR] [--list-danger N]
+//!
+//! DATA_DIR defaults to ../shared/data. The feed's brand column is free text; it is mapped to knowledge-base
+//! ids through the brands' own names (NFKC, case-folded), so no mapping table is kept by hand.
+use flate2::read::GzDecoder;
+use omamori::text::fold;
+use omamori::{Engine, Level};
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, BufReader};
+use std::time::Instant;
+
+#[derive(Default)]
+struct Tally {
+    n: usize,
+    danger_right: usize,
+    warn: usize,
+    with_trace: usize,
+    trace_danger_right: usize,
+}
+
+fn pct(a: usize, b: usize) -> String {
+    if b == 0 { "-".into() } else { format!("{:.1} %", 100.0 * a as f64 / b as f64) }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let dir = args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "../shared/data".into());
+    let list_danger: usize = args
+        .iter()
+        .position(|a| a == "--list-danger")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(usize::MAX);
+    let t0 = Instant::now();
+    let engine = Engine::new().expect("engine");
+    let cold = t0.elapsed();
+    let kb = engine.kb();
+
+    // feed label -> brand id, through the brands' names
+    let mut name_to_id: HashMap<String, String> = HashMap::new();
+    for b in engine.brands() {
+        for n in b.names.iter().chain(&b.weak_names).chain([&b.name_ja, &b.name_en]) {
+            name_to_id.entry(fold(n)).or_insert_with(|| b.id.clone());
+        }
+    }
+
+    let feed = std::fs::File::open(format!("{dir}/jpcert-phish-2019-2024.csv.gz")).expect("feed");
+    let mut per_brand: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut unmapped: BTreeMap<String, usize> = BTreeMap::new();
+    let mut total = Tally::default();
+    let mut urls = 0usize;
+    let t = Instant::now();
+    for line in BufReader::new(GzDecoder::new(feed)).lines().skip(1) {
+        let Ok(line) = line else { continue };
+        let mut cols = line.splitn(2, ',');
+        let _date = cols.next();
+        let Some(rest) = cols.next() else { continue };
+        let Some((url, label)) = rest.rsplit_once(',') else { continue };
+        urls += 1;
+        let id = name_to_id.get(&fold(label)).cloned();
+        let v = engine.check_url(url).ok();
+        let level = v.as_ref().map_or(Level::None, |v| v.level);
+        let got = v.as_ref().and_then(|v| v.brand.clone());
+        let right = id.is_some() && got == id && level == Level::Danger;
+        // does the host carry a trace of the labelled brand (an official label or a strong token)?
+        let trace = id.as_ref().and_then(|id| kb.get(id)).is_some_and(|b| {
+            let host = v.as_ref().map(|v| v.host.to_ascii_lowercase()).unwrap_or_default();
+            b.tokens.iter().any(|t| host.contains(t.as_str()))
+                || b.domains.iter().any(|d| d.name.split('.').next().is_some_and(|l| l.len() >= 4 && host.contains(l)))
+        });
+        for t in [&mut total, per_brand.entry(id.clone().unwrap_or_else(|| format!("?{label}"))).or_default()] {
+            t.n += 1;
+            t.danger_right += right as usize;
+            t.warn += (level >= Level::Caution) as usize;
+            t.with_trace += trace as usize;
+            t.trace_danger_right += (trace && right) as usize;
+        }
+        if id.is_none() {
+            *unmapped.entry(label.to_string()).or_default() += 1;
+        }
+    }
+    let feed_time = t.elapsed();
+
+    println!("# Omamori URL engine on {dir}\n");
+    println!("engine cold start (native, KB + suffix list): {:.1} ms; {} brands\n", cold.as_secs_f64() * 1e3, kb.brands.len());
+    println!("## Phishing feed (JPCERT/CC 2019–2024): {urls} URLs\n");
+    println!("| set | URLs | danger, right brand | any warning |");
+    println!("|---|---:|---:|---:|");
+    println!("| all URLs | {} | {} | {} |", total.n, pct(total.danger_right, total.n), pct(total.warn, total.n));
+    println!(
+        "| hosts carrying the brand's domain label or token | {} | {} | - |",
+        total.with_trace,
+        pct(total.trace_danger_right, total.with_trace)
+    );
+    println!("\n### Per brand (feed labels with ≥ 100 URLs)\n");
+    println!("| brand | URLs | with trace | danger+brand (trace) | danger+brand (all) | any warning |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    let mut rows: Vec<_> = per_brand.iter().filter(|(_, t)| t.n >= 100).collect();
+    rows.sort_by(|a, b| b.1.n.cmp(&a.1.n));
+    for (id, t) in rows {
+        println!(
+            "| {id} | {} | {} | {} | {} | {} |",
+            t.n,
+            t.with_trace,
+            pct(t.trace_danger_right, t.with_trace),
+            pct(t.danger_right, t.n),
+            pct(t.warn, t.n)
+        );
+    }
+    if !unmapped.is_empty() {
+        let mut u: Vec<_> = unmapped.into_iter().collect();
+        u.sort_by(|a, b| b.1.cmp(&a.1));
+        let shown: Vec<String> = u.iter().take(15).map(|(l, n)| format!("{l} ({n})")).collect();
+        println!("\nfeed labels not mapped to a brand (top): {}", shown.join(", "));
+    }
+
+    let pop = std::fs::File::open(format!("{dir}/tranco-top50k.txt.gz")).expect("tranco");
+    let (mut n, mut danger, mut caution, mut safe) = (0usize, Vec::new(), 0usize, 0usize);
+    let t = Instant::now();
+    for line in BufReader::new(GzDecoder::new(pop)).lines() {
+        let Ok(d) = line else { continue };
+        let d = d.trim();
+        if d.is_empty() {
+            continue;
+        }
+        n += 1;
+        match engine.check_url(&format!("https://{d}/")) {
+            Ok(v) if v.level == Level::Danger => danger.push(format!("{d}\t{}\t{}", v.brand.as_deref().unwrap_or_default(), v.rule_codes())),
+            Ok(v) if v.level == Level::Caution => caution += 1,
+            Ok(v) if v.level == Level::Safe => safe += 1,
+            _ => {}
+        }
+    }
+    let pop_time = t.elapsed();
+    println!("\n## Popular domains (Tranco top 50k): {n}\n");
+    println!("| level | domains | share |");
+    println!("|---|---:|---:|");
+    println!("| danger | {} | {} |", danger.len(), pct(danger.len(), n));
+    println!("| caution | {} | {} |", caution, pct(caution, n));
+    println!("| safe (a brand's official domain) | {} | {} |", safe, pct(safe, n));
+    if !danger.is_empty() {
+        println!("\ndanger on popular domains (domain, brand, rules):");
+        for d in danger.iter().take(list_danger) {
+            println!("    {d}");
+        }
+    }
+    let checks = urls + n;
+    let secs = (feed_time + pop_time).as_secs_f64();
+    println!(
+        "\nin-process throughput (one core, parse + check, incl. gzip): {:.0} URLs/s over {checks} URLs",
+        checks as f64 / secs
+    );
+}
