@@ -170,17 +170,10 @@ impl Engine {
 
     /// The label with brand tokens taken out, so that `microsoftstream` is judged on `stream`.
     fn without_brand_tokens(&self, label: &str) -> String {
-        let mut out = label.to_string();
-        for t in label.split(['-', '_']) {
-            if self.kb.tokens.contains_key(t) {
-                out = out.replace(t, "");
-            }
-        }
-        if out.len() == label.len() {
-            for (t, _) in self.kb.tokens.iter().filter(|(t, _)| t.len() >= 5) {
-                if out.contains(t.as_str()) {
-                    out = out.replace(t.as_str(), "");
-                }
+        let mut out = String::with_capacity(label.len());
+        for part in label.split(['-', '_']) {
+            if !self.kb.tokens.contains_key(part) {
+                out.push_str(&self.lookalike.strip_tokens(part));
             }
         }
         out
@@ -210,10 +203,12 @@ impl Engine {
             };
             // the brand's own name (or one typo of it) on a host that looks like phishing twice over
             // (global brands own domains under many TLDs, so for them one sign is not enough)
-            let japan_only = self.kb.brands[m.brand].domains.iter().all(|d| d.name.ends_with(".jp"));
+            let japan_only = !self.kb.brands[m.brand].global;
             let escalate = match m.rule {
                 Rule::BrandCombo => a.suspicion >= if japan_only { 1 } else { 2 },
-                Rule::TypoToken | Rule::TypoDomain | Rule::WeakBrandWithCredentialWords => a.suspicion >= 2,
+                // one typo in a long brand word (americanexpress) is rarely an accident
+                Rule::TypoToken => a.suspicion >= if m.official.len() >= 12 { 1 } else { 2 },
+                Rule::TypoDomain | Rule::WeakBrandWithCredentialWords => a.suspicion >= 2,
                 _ => false,
             };
             if level == Level::Caution && escalate {
@@ -454,17 +449,21 @@ fn field_names(sensitive: &[SensitiveField]) -> (String, String) {
     (ja.join("・"), en.join(", "))
 }
 
-/// A label that looks machine-made: long runs of consonants or digits mixed in, little vowel structure.
+/// A label that looks machine-made (`kwtqq`, `x7k2p9`, `bcdfghk`): almost no vowels, a long consonant run,
+/// or letters and digits shuffled together. Ordinary words and names stay out (`wallstreet`, `rundschau`).
 fn looks_random(label: &str) -> bool {
     let l = label.as_bytes();
     if l.len() < 5 || l.len() > 63 {
         return false;
     }
     let letters = l.iter().filter(|c| c.is_ascii_lowercase()).count();
-    let digits = l.iter().filter(|c| c.is_ascii_digit()).count();
-    let vowels = l.iter().filter(|c| b"aeiou".contains(c)).count();
-    let mut run = 0;
-    let mut max_run = 0;
+    let vowels = l.iter().filter(|c| b"aeiouy".contains(c)).count();
+    let (mut run, mut max_run, mut switches) = (0, 0, 0);
+    for w in l.windows(2) {
+        if w[0].is_ascii_digit() != w[1].is_ascii_digit() {
+            switches += 1;
+        }
+    }
     for c in l {
         if c.is_ascii_lowercase() && !b"aeiouy".contains(c) {
             run += 1;
@@ -473,7 +472,7 @@ fn looks_random(label: &str) -> bool {
             run = 0;
         }
     }
-    (letters > 0 && vowels * 5 < letters && letters >= 5) || max_run >= 5 || (digits >= 2 && letters >= 3 && digits * 3 >= l.len())
+    (letters >= 5 && vowels * 5 < letters) || max_run >= 6 || switches >= 3
 }
 
 fn single_script(label: &str) -> bool {

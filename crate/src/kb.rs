@@ -76,6 +76,9 @@ pub struct Brand {
     pub namesakes: Vec<String>,
     #[serde(default)]
     pub parent: Option<String>,
+    /// operates worldwide under many country domains (a TLD swap or a combo alone says less)
+    #[serde(default)]
+    pub global: bool,
     /// a payment network whose logo merchants show as an accepted card (VISA, Mastercard, JCB, AMEX…)
     #[serde(default)]
     pub card_network: bool,

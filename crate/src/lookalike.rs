@@ -26,7 +26,7 @@ pub struct LookalikeIndex {
     deletions: HashMap<String, Vec<DomainParts>>,
     /// concatenated suffixes (`cojp`, `com`, `nejp`) that can follow an official label with no dot
     suffix_concats: HashSet<String>,
-    /// strong tokens of ≥ 5 letters, for search inside longer labels, keyed by their first 4 bytes
+    /// tokens of ≥ 4 letters, for search inside longer labels (`directsmbc`), keyed by their first 4 bytes
     token_prefixes: HashMap<[u8; 4], Vec<String>>,
     /// single-deletion variants of strong tokens (≥ 6 letters) → the tokens, for one-typo brand words
     token_deletions: HashMap<String, Vec<String>>,
@@ -97,8 +97,8 @@ impl LookalikeIndex {
             }
         }
         let mut token_prefixes: HashMap<[u8; 4], Vec<String>> = HashMap::new();
-        for (t, owners) in &kb.tokens {
-            if t.len() >= MIN_SUBSTRING_TOKEN && owners.iter().any(|(_, strong)| *strong) {
+        for t in kb.tokens.keys() {
+            if t.len() >= 4 && !t.contains('-') {
                 let b = t.as_bytes();
                 token_prefixes.entry([b[0], b[1], b[2], b[3]]).or_default().push(t.clone());
             }
@@ -112,6 +112,24 @@ impl LookalikeIndex {
             }
         }
         LookalikeIndex { skeletons, deletions: dels, suffix_concats, token_prefixes, token_deletions }
+    }
+}
+
+impl LookalikeIndex {
+    /// `word` with the brand tokens found inside it removed (`microsoftstream` → `stream`).
+    pub fn strip_tokens(&self, word: &str) -> String {
+        let b = word.as_bytes();
+        let mut keep = vec![true; b.len()];
+        if b.len() >= 4 {
+            for i in 0..=b.len() - 4 {
+                for t in self.token_prefixes.get(&[b[i], b[i + 1], b[i + 2], b[i + 3]]).into_iter().flatten() {
+                    if word[i..].starts_with(t.as_str()) {
+                        keep[i..i + t.len()].iter_mut().for_each(|k| *k = false);
+                    }
+                }
+            }
+        }
+        b.iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| *c as char).collect()
     }
 }
 
@@ -262,7 +280,7 @@ impl<'a> Checker<'a> {
             for p in cands {
                 let strong = self.kb.brands[p.brand].tokens.iter().any(|t| t == label);
                 if strong && p.suffix.join(".") != host.suffix {
-                    // a brand that lives only under .jp has no business under a phishing-heavy TLD; global
+                    // a brand that lives only in Japan has no business under a phishing-heavy TLD; global
                     // brands own many country domains, so for them the swap alone says little
                     let rule = if ctx.abused_tld && self.japan_only(p.brand) { Rule::TldSwap } else { Rule::TldSwapQuiet };
                     self.push(host, out, rule, p);
@@ -388,11 +406,14 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A brand token inside a longer word: anywhere for distinctive tokens of five letters or more
+    /// (`amazonsecure`), only at the start or end for shorter or weak ones (`smbcxz`, `webaeon`).
     fn token_inside(&self, host: &Host, tok: &Tok, ctx: &HostContext, credential: bool, out: &mut Vec<UrlMatch>) {
         let b = tok.text.as_bytes();
-        if b.len() <= MIN_SUBSTRING_TOKEN || b.len() > MAX_LABEL {
+        if b.len() <= 4 || b.len() > MAX_LABEL {
             return;
         }
+        let context = credential as u8 + ctx.abused_tld as u8 + ctx.random as u8 + ctx.shared as u8;
         for i in 0..=b.len() - 4 {
             let key = [b[i], b[i + 1], b[i + 2], b[i + 3]];
             let Some(cands) = self.index.token_prefixes.get(&key) else { continue };
@@ -400,13 +421,20 @@ impl<'a> Checker<'a> {
                 if !tok.text[i..].starts_with(t.as_str()) {
                     continue;
                 }
+                let at_edge = (i == 0 || i + t.len() == b.len())
+                    && !self.signals.credential_words.contains(tok.text);
                 let rest = format!("{}{}", &tok.text[..i], &tok.text[i + t.len()..]);
                 let cred_inside = self.signals.credential_inside.iter().any(|w| rest.contains(w.as_str()));
                 for &(brand, strong) in self.kb.tokens.get(t).into_iter().flatten() {
-                    if !strong {
+                    let rule = if strong && (t.len() >= MIN_SUBSTRING_TOKEN || at_edge) {
+                        self.strong_rule(ctx, tok.registrable, false, credential || cred_inside)
+                    } else if !strong && at_edge && (credential || cred_inside) && context >= 2 {
+                        Rule::BrandOnSuspiciousHost
+                    } else if !strong && at_edge && (credential || cred_inside || (!tok.registrable && context >= 1)) {
+                        Rule::WeakBrandWithCredentialWords
+                    } else {
                         continue;
-                    }
-                    let rule = self.strong_rule(ctx, tok.registrable, false, credential || cred_inside);
+                    };
                     let parts = self.brand_parts(brand);
                     self.push(host, out, rule, &parts);
                 }
@@ -415,7 +443,7 @@ impl<'a> Checker<'a> {
     }
 
     fn japan_only(&self, brand: BrandIdx) -> bool {
-        self.kb.brands[brand].domains.iter().all(|d| d.name.ends_with(".jp"))
+        !self.kb.brands[brand].global
     }
 
     fn brand_parts(&self, brand: BrandIdx) -> DomainParts {
