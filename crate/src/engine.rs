@@ -205,10 +205,10 @@ impl Engine {
             // (global brands own domains under many TLDs, so for them one sign is not enough)
             let japan_only = !self.kb.brands[m.brand].global;
             let escalate = match m.rule {
+                // a distinctive name of a brand that lives only in Japan, inside someone else's domain name
                 Rule::BrandCombo => a.suspicion >= if japan_only { 1 } else { 2 },
-                // one typo in a long brand word (americanexpress) is rarely an accident
-                Rule::TypoToken => a.suspicion >= if m.official.len() >= 12 { 1 } else { 2 },
-                Rule::TypoDomain | Rule::WeakBrandWithCredentialWords => a.suspicion >= 2,
+                Rule::TypoToken | Rule::TypoDomain => a.suspicion >= if japan_only { 1 } else { 2 },
+                Rule::WeakBrandWithCredentialWords => a.suspicion >= 2,
                 _ => false,
             };
             if level == Level::Caution && escalate {

@@ -362,9 +362,10 @@ impl<'a> Checker<'a> {
 
     /// Does the host contain a word such as login, secure, verify (as a token of its own)?
     pub fn has_credential_words(&self, host: &Host) -> bool {
-        tokenize(host.subdomain(), host.registrable_label())
-            .iter()
-            .any(|t| self.signals.credential_words.contains(t.text))
+        let toks = tokenize(host.subdomain(), host.registrable_label());
+        // a domain name that is itself one such word (`mobile.de`, `login.gov`) says nothing
+        let alone = toks.len() == 1;
+        !alone && toks.iter().any(|t| self.signals.credential_words.contains(t.text))
     }
 
     fn strong_rule(&self, ctx: &HostContext, registrable: bool, whole_label: bool, credential: bool) -> Rule {
