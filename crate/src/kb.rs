@@ -4,7 +4,7 @@ use crate::fields::FieldKind;
 use crate::host::SuffixList;
 use crate::text;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -131,12 +131,12 @@ impl KnowledgeBase {
 
     pub fn from_brands(brands: Vec<Brand>) -> Result<Self, String> {
         let mut kb = KnowledgeBase {
-            by_id: HashMap::new(),
-            by_domain: HashMap::new(),
-            by_label: HashMap::new(),
-            by_suffix: HashMap::new(),
-            tokens: HashMap::new(),
-            namesakes: HashMap::new(),
+            by_id: HashMap::default(),
+            by_domain: HashMap::default(),
+            by_label: HashMap::default(),
+            by_suffix: HashMap::default(),
+            tokens: HashMap::default(),
+            namesakes: HashMap::default(),
             names: Vec::new(),
             brands,
         };
@@ -172,7 +172,7 @@ impl KnowledgeBase {
             for n in &b.namesakes {
                 kb.namesakes.entry(n.to_ascii_lowercase()).or_default().push(i);
             }
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for (n, strong) in b
                 .names
                 .iter()

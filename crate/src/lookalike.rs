@@ -6,7 +6,7 @@ use crate::host::{Host, HostKind};
 use crate::kb::{BrandIdx, DomainParts, KnowledgeBase};
 use crate::signals::Signals;
 use crate::verdict::Rule;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use unicode_normalization::UnicodeNormalization;
 use unicode_security::confusable_detection::skeleton;
 
@@ -22,6 +22,8 @@ pub struct UrlMatch {
 pub struct LookalikeIndex {
     /// skeleton of an official label → its domains (`rnicard` → micard.co.jp)
     skeletons: HashMap<String, Vec<DomainParts>>,
+    /// official label → its skeleton
+    label_skeletons: HashMap<String, String>,
     /// every single-deletion variant of official labels (≥ 6 letters) → the labels
     deletions: HashMap<String, Vec<DomainParts>>,
     /// concatenated suffixes (`cojp`, `com`, `nejp`) that can follow an official label with no dot
@@ -39,7 +41,27 @@ const MIN_TYPO_LABEL: usize = 6;
 /// The shortest strong token searched for inside longer labels.
 const MIN_SUBSTRING_TOKEN: usize = 5;
 
+/// The skeleton of each ASCII character, computed once (UTS #39 maps characters one by one, so an ASCII
+/// label's skeleton is the concatenation of its characters' skeletons).
+fn ascii_skeletons() -> &'static [String; 128] {
+    static TABLE: std::sync::OnceLock<[String; 128]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        std::array::from_fn(|i| {
+            let c = char::from(i as u8);
+            skeleton(&c.to_string()).collect::<String>().to_lowercase()
+        })
+    })
+}
+
 pub fn label_skeleton(label: &str) -> String {
+    if label.is_ascii() {
+        let table = ascii_skeletons();
+        let mut out = String::with_capacity(label.len() + 4);
+        for b in label.bytes() {
+            out.push_str(&table[b.to_ascii_lowercase() as usize]);
+        }
+        return out;
+    }
     // accents off (rakutën → rakuten), then UTS #39 skeleton (rn ~ m, 0 ~ o, Cyrillic а ~ a), lower case
     let stripped: String = label.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect();
     skeleton(&stripped).collect::<String>().to_lowercase()
@@ -78,10 +100,12 @@ fn within_one_edit(a: &str, b: &str) -> bool {
 
 impl LookalikeIndex {
     pub fn new(kb: &KnowledgeBase) -> Self {
-        let mut skeletons: HashMap<String, Vec<DomainParts>> = HashMap::new();
-        let mut dels: HashMap<String, Vec<DomainParts>> = HashMap::new();
-        let mut suffix_concats = HashSet::new();
+        let mut skeletons: HashMap<String, Vec<DomainParts>> = HashMap::default();
+        let mut dels: HashMap<String, Vec<DomainParts>> = HashMap::default();
+        let mut suffix_concats = HashSet::default();
+        let mut label_skeletons = HashMap::default();
         for parts in kb.by_label.values().flatten() {
+            label_skeletons.insert(parts.label.clone(), label_skeleton(&parts.label));
             if parts.label.len() >= 4 {
                 skeletons.entry(label_skeleton(&parts.label)).or_default().push(parts.clone());
             }
@@ -96,14 +120,14 @@ impl LookalikeIndex {
                 suffix_concats.insert(concat);
             }
         }
-        let mut token_prefixes: HashMap<[u8; 4], Vec<String>> = HashMap::new();
+        let mut token_prefixes: HashMap<[u8; 4], Vec<String>> = HashMap::default();
         for t in kb.tokens.keys() {
             if t.len() >= 4 && !t.contains('-') {
                 let b = t.as_bytes();
                 token_prefixes.entry([b[0], b[1], b[2], b[3]]).or_default().push(t.clone());
             }
         }
-        let mut token_deletions: HashMap<String, Vec<String>> = HashMap::new();
+        let mut token_deletions: HashMap<String, Vec<String>> = HashMap::default();
         for (t, owners) in &kb.tokens {
             if t.len() >= MIN_TYPO_LABEL && !t.contains('-') && owners.iter().any(|(_, strong)| *strong) {
                 for d in deletions(t).into_iter().chain(std::iter::once(t.clone())) {
@@ -111,11 +135,16 @@ impl LookalikeIndex {
                 }
             }
         }
-        LookalikeIndex { skeletons, deletions: dels, suffix_concats, token_prefixes, token_deletions }
+        LookalikeIndex { skeletons, label_skeletons, deletions: dels, suffix_concats, token_prefixes, token_deletions }
     }
 }
 
 impl LookalikeIndex {
+    /// The skeleton of an official label, precomputed.
+    fn skeleton_of<'a>(&'a self, label: &str) -> &'a str {
+        self.label_skeletons.get(label).map_or("", String::as_str)
+    }
+
     /// `word` with the brand tokens found inside it removed (`microsoftstream` → `stream`).
     pub fn strip_tokens(&self, word: &str) -> String {
         let b = word.as_bytes();
@@ -237,7 +266,7 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     let typo = p.label.len() >= 5 && within_one_edit(&p.label, tok.text);
-                    if typo || (p.label.len() >= 4 && label_skeleton(&p.label) == sk) {
+                    if typo || (p.label.len() >= 4 && self.index.skeleton_of(&p.label) == sk) {
                         self.push(host, out, Rule::EmbeddedLookalikeDomain, p);
                         found = true;
                     }
@@ -297,7 +326,7 @@ impl<'a> Checker<'a> {
             return;
         }
         if label.len() + 1 >= MIN_TYPO_LABEL {
-            let mut seen = HashSet::new();
+            let mut seen = HashSet::default();
             for key in std::iter::once(label.to_string()).chain(deletions(label)) {
                 if let Some(cands) = self.index.deletions.get(&key) {
                     for p in cands {

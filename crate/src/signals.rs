@@ -2,7 +2,7 @@
 //! credential words for hostnames, urgency / verification / cash-out / fake-shop wording for pages.
 use crate::text::fold;
 use serde::Deserialize;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 #[derive(Deserialize)]
 struct SignalsFile {
