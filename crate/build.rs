@@ -1,5 +1,5 @@
 //! Compiles the knowledge data (`data/*.toml`) into compact JSON embedded in the binary, and strips comments
-//! from the vendored public suffix list. TOML stays out of the wasm module; the engine only parses JSON.
+//! from the vendored public suffix list (and punycodes its Unicode rules). TOML stays out of the wasm module; the engine only parses JSON.
 use std::{env, fs, path::PathBuf};
 
 fn toml_to_json(name: &str, out: &PathBuf) {
@@ -25,7 +25,21 @@ fn main() {
         if line.is_empty() || (line.starts_with("//") && !line.contains("===BEGIN") && !line.contains("===END")) {
             continue;
         }
-        compact.push_str(line);
+        // rules arrive punycoded, so the list needs no IDNA work when the engine starts
+        if line.is_ascii() {
+            compact.push_str(line);
+        } else {
+            let (prefix, name) = match line.strip_prefix('!') {
+                Some(rest) => ("!", rest),
+                None => match line.strip_prefix("*.") {
+                    Some(rest) => ("*.", rest),
+                    None => ("", line),
+                },
+            };
+            let ascii = idna::domain_to_ascii(name).unwrap_or_else(|e| panic!("suffix `{line}`: {e:?}"));
+            compact.push_str(prefix);
+            compact.push_str(&ascii);
+        }
         compact.push('\n');
     }
     fs::write(out.join("psl.dat"), compact).expect("write psl");
