@@ -5,7 +5,7 @@
 use crate::facts::PageFacts;
 use crate::host::SuffixList;
 use crate::kb::{BrandIdx, KnowledgeBase};
-use crate::text::{contains_word, fold, fold_confusable};
+use crate::text::{fold, fold_confusable};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,11 +77,9 @@ impl PageText {
 
 pub fn claimed_brand(kb: &KnowledgeBase, psl: &SuffixList, facts: &PageFacts, page: &PageText) -> Option<Claim> {
     let mut scores: HashMap<BrandIdx, (u32, u32, u32)> = HashMap::new(); // (main, text, alt/text-only network)
-    for name in &kb.names {
-        for (source, text) in &page.sections {
-            if !contains_word(text, &name.pattern) {
-                continue;
-            }
+    for (source, text) in &page.sections {
+        for i in kb.name_set().find_in(text) {
+            let name = &kb.names[i];
             let w = source.weight(name.strong);
             let e = scores.entry(name.brand).or_default();
             match source {

@@ -2,7 +2,7 @@
 //! prepaid number, login… The vocabulary is data (`data/fields.toml`); this module only applies it, then
 //! adds what structure says (split card-number boxes, an e-mail box beside a password box).
 use crate::facts::InputFacts;
-use crate::text::{contains_word, fold};
+use crate::text::fold;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -85,6 +85,9 @@ pub struct SensitiveField {
 
 pub struct FieldClassifier {
     vocab: Vec<KindVocab>,
+    /// every label of every kind in one automaton, and for each its kind's rank in `vocab`
+    labels: crate::text::PhraseSet,
+    label_rank: Vec<usize>,
 }
 
 const NON_TEXT_TYPES: &[&str] =
@@ -126,7 +129,7 @@ fn attr_tokens(s: &str) -> (Vec<String>, String) {
 impl FieldClassifier {
     pub fn from_json(json: &str) -> Result<Self, String> {
         let file: VocabFile = serde_json::from_str(json).map_err(|e| format!("fields: {e}"))?;
-        let vocab = file
+        let vocab: Vec<KindVocab> = file
             .kind
             .into_iter()
             .map(|mut k| {
@@ -135,14 +138,23 @@ impl FieldClassifier {
                 k
             })
             .collect();
-        Ok(Self { vocab })
+        let mut all = Vec::new();
+        let mut label_rank = Vec::new();
+        for (rank, k) in vocab.iter().enumerate() {
+            for l in &k.labels {
+                all.push(l.clone());
+                label_rank.push(rank);
+            }
+        }
+        Ok(Self { labels: crate::text::PhraseSet::new(&all), label_rank, vocab })
     }
 
     fn by_text(&self, text: &str) -> Option<FieldKind> {
         if text.is_empty() {
             return None;
         }
-        self.vocab.iter().find(|k| k.labels.iter().any(|l| contains_word(text, l))).map(|k| k.kind)
+        // the first kind in vocabulary order whose label occurs wins
+        self.labels.find_in(text).into_iter().map(|i| self.label_rank[i]).min().map(|r| self.vocab[r].kind)
     }
 
     fn by_attrs(&self, tokens: &[String], compact: &str) -> Option<FieldKind> {

@@ -121,6 +121,8 @@ pub struct KnowledgeBase {
     /// namesake registrable domains of other organisations → the brands they must not be confused with
     pub namesakes: HashMap<String, Vec<BrandIdx>>,
     pub names: Vec<NamePattern>,
+    /// the names as one automaton, built at the first page check (URL checks never need it)
+    name_set: std::sync::OnceLock<text::PhraseSet>,
 }
 
 impl KnowledgeBase {
@@ -138,6 +140,7 @@ impl KnowledgeBase {
             tokens: HashMap::default(),
             namesakes: HashMap::default(),
             names: Vec::new(),
+            name_set: std::sync::OnceLock::new(),
             brands,
         };
         for (i, b) in kb.brands.iter().enumerate() {
@@ -187,6 +190,11 @@ impl KnowledgeBase {
             }
         }
         Ok(kb)
+    }
+
+    /// All page names in one automaton; `find_in` returns indexes into `names`.
+    pub fn name_set(&self) -> &text::PhraseSet {
+        self.name_set.get_or_init(|| text::PhraseSet::new(&self.names.iter().map(|n| n.pattern.as_str()).collect::<Vec<_>>()))
     }
 
     pub fn get(&self, id: &str) -> Option<&Brand> {

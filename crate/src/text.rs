@@ -68,6 +68,38 @@ pub fn contains_word(hay: &str, needle: &str) -> bool {
     false
 }
 
+/// Many phrases searched in one pass (Aho-Corasick), with `contains_word`'s rule for ASCII phrases: no
+/// letter or digit right before or after. Phrases must already be folded like the text they are searched in.
+pub struct PhraseSet {
+    ac: aho_corasick::AhoCorasick,
+    ascii: Vec<bool>,
+}
+
+impl PhraseSet {
+    pub fn new<S: AsRef<str>>(phrases: &[S]) -> Self {
+        let ac = aho_corasick::AhoCorasick::new(phrases.iter().map(|p| p.as_ref()))
+            .expect("phrase automaton");
+        PhraseSet { ascii: phrases.iter().map(|p| p.as_ref().is_ascii()).collect(), ac }
+    }
+
+    /// Indexes of the phrases found in `hay` (each at most once, in no particular order).
+    pub fn find_in(&self, hay: &str) -> Vec<usize> {
+        let mut found: Vec<usize> = Vec::new();
+        let edge = |c: Option<char>| c.map_or(true, |c| !c.is_ascii_alphanumeric());
+        for m in self.ac.find_overlapping_iter(hay) {
+            let i = m.pattern().as_usize();
+            if found.contains(&i) {
+                continue;
+            }
+            if self.ascii[i] && !(edge(hay[..m.start()].chars().next_back()) && edge(hay[m.end()..].chars().next())) {
+                continue;
+            }
+            found.push(i);
+        }
+        found
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,6 +116,15 @@ mod tests {
         assert_eq!(fold_confusable("Аmazon"), fold_confusable("аmаzоn"));
         assert_eq!(fold_confusable("Аmazon"), fold_confusable("amazon"));
         assert_eq!(fold_confusable("ｍｉｃａｒｄ"), fold_confusable("micard"));
+    }
+
+    #[test]
+    fn phrase_set_respects_word_edges() {
+        let set = PhraseSet::new(&["jcb", "三井住友カード", "card"]);
+        let mut f = set.find_in("my jcb と三井住友カード");
+        f.sort();
+        assert_eq!(f, vec![0, 1]);
+        assert!(set.find_in("ajcbx cards").is_empty());
     }
 
     #[test]
