@@ -1,0 +1,761 @@
+/*
+ * Omamori background (Chrome: module service worker; Firefox: module background script).
+ *
+ * One wasm Engine for the worker's life. Keeps the verdict of every frame of every tab, sets the toolbar
+ * badge, holds the user's trusted origins and report log (storage.local), sends a clear URL-level
+ * impersonation to the extension's own warning page before the navigation commits, and answers the
+ * messages of the content script and of the extension's pages (see MESSAGES below and extension/README.md).
+ *
+ * Nothing here is reachable from a web page: there is no externally_connectable, no web-accessible
+ * resource, and every message is checked to come from this extension (sender.id) and from the right kind
+ * of context (content script vs extension page).
+ */
+import init, { Engine } from '../pkg/omamori.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const EXT_BASE = api.runtime.getURL('');
+const WARNING_PAGE = api.runtime.getURL('warning/warning.html');
+const REPORT_PAGE = api.runtime.getURL('report/report.html');
+const LEVELS = ['none', 'safe', 'caution', 'danger'];
+const RANK = { none: 0, safe: 0, caution: 1, danger: 2 };
+const MAX_REPORTS = 1000;
+const MAX_TRUSTED = 2000;
+
+// ------------------------------------------------------------------------------------------------ engine
+// Started at top level, awaited by every handler. (A top-level `await` is not allowed in a service worker
+// module, and the listeners below must be registered synchronously so that events wake the worker.)
+let engine = null;
+let engineError = null;
+const engineReady = (async () => {
+  await init();
+  engine = new Engine();
+  return engine;
+})();
+engineReady.catch((e) => {
+  engineError = e;
+  console.error('Omamori: the engine failed to load', e);
+});
+
+/** Both locales' strings, for the reasons the shell adds itself (verdict reasons carry ja and en). */
+const localesReady = (async () => {
+  const out = {};
+  for (const lang of ['ja', 'en']) {
+    try {
+      const r = await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`));
+      const j = await r.json();
+      out[lang] = Object.fromEntries(Object.entries(j).map(([k, v]) => [k, v.message]));
+    } catch {
+      out[lang] = {};
+    }
+  }
+  return out;
+})();
+
+function uiMsg(key, subs) {
+  try {
+    return api.i18n.getMessage(key, subs) || '';
+  } catch {
+    return '';
+  }
+}
+
+/** Engine results as plain, JSON-safe objects (serde-wasm-bindgen may give undefined or Maps). */
+function plain(x, depth = 0) {
+  if (depth > 8) return null;
+  if (x === undefined || x === null) return null;
+  if (x instanceof Map) {
+    const o = {};
+    for (const [k, v] of x) o[String(k)] = plain(v, depth + 1);
+    return o;
+  }
+  if (Array.isArray(x)) return x.map((v) => plain(v, depth + 1));
+  if (typeof x === 'object') {
+    const o = {};
+    for (const [k, v] of Object.entries(x)) o[k] = plain(v, depth + 1);
+    return o;
+  }
+  if (typeof x === 'bigint') return Number(x);
+  return x;
+}
+
+function normVerdict(raw, url) {
+  const v = plain(raw) || {};
+  if (!LEVELS.includes(v.level)) v.level = 'none';
+  v.brand = v.brand || null;
+  v.brand_name = v.brand_name || null;
+  v.host = v.host || hostOf(url) || '';
+  v.registrable_domain = v.registrable_domain || null;
+  v.reasons = Array.isArray(v.reasons) ? v.reasons : [];
+  v.go_instead = v.go_instead || null;
+  v.fields = Array.isArray(v.fields) ? v.fields : [];
+  v.url_block = !!v.url_block;
+  return v;
+}
+
+async function checkUrl(url) {
+  const e = await engineReady;
+  return normVerdict(e.checkUrl(url), url);
+}
+
+async function checkPage(facts) {
+  const e = await engineReady;
+  return normVerdict(e.checkPage(facts), facts.url);
+}
+
+// ------------------------------------------------------------------------------------------------ helpers
+function isHttp(u) {
+  return typeof u === 'string' && /^https?:\/\//i.test(u);
+}
+function originOf(u) {
+  try {
+    const x = new URL(u);
+    return x.protocol === 'http:' || x.protocol === 'https:' ? x.origin : '';
+  } catch {
+    return '';
+  }
+}
+function hostOf(u) {
+  try {
+    return new URL(u).hostname;
+  } catch {
+    return '';
+  }
+}
+function httpUrl(u) {
+  return isHttp(u) && u.length <= 2048 ? u : null;
+}
+const str = (s, n) => (typeof s === 'string' ? (s.length > n ? s.slice(0, n) : s) : '');
+
+function senderKind(sender) {
+  if (!sender || sender.id !== api.runtime.id) return null;
+  const url = sender.url || '';
+  if (url.startsWith(EXT_BASE)) return 'page';
+  if (sender.tab && typeof sender.tab.id === 'number' && typeof sender.frameId === 'number') return 'content';
+  return null;
+}
+
+// ------------------------------------------------------------------------------------------------ storage
+// storage.local: { trusted: {origin: {added, host, brand, level}}, reports: [Report] }
+let trusted = {};
+let reports = [];
+const listsReady = (async () => {
+  try {
+    const got = await api.storage.local.get(['trusted', 'reports']);
+    trusted = got.trusted && typeof got.trusted === 'object' ? got.trusted : {};
+    reports = Array.isArray(got.reports) ? got.reports : [];
+  } catch (e) {
+    console.error('Omamori: cannot read storage', e);
+  }
+})();
+api.storage.onChanged.addListener((changes, area) => {
+  if (area !== 'local') return;
+  if (changes.trusted) trusted = changes.trusted.newValue || {};
+  if (changes.reports) reports = changes.reports.newValue || [];
+});
+
+const isTrusted = (origin) => !!origin && Object.prototype.hasOwnProperty.call(trusted, origin);
+const isReported = (origin) => !!origin && reports.some((r) => r.origin === origin);
+
+async function saveTrusted() {
+  await api.storage.local.set({ trusted });
+}
+async function saveReports() {
+  await api.storage.local.set({ reports });
+}
+
+/** A site the user reported is at least `caution` from then on, with the reason `user-reported`. */
+async function withUserLists(v, origin) {
+  if (!isReported(origin)) return v;
+  const L = await localesReady;
+  if (!v.reasons.some((r) => r.code === 'user-reported')) {
+    v.reasons.push({
+      code: 'user-reported', severity: 'caution',
+      ja: L.ja.reason_user_reported || '', en: L.en.reason_user_reported || '',
+    });
+  }
+  if (RANK[v.level] < RANK.caution) v.level = 'caution';
+  v.user_reported = true;
+  return v;
+}
+
+// ------------------------------------------------------------------------------------------------ tab state
+// tabId -> { frames: { [frameId]: {url, origin, verdict, trusted, at, doc} } }; mirrored in storage.session
+// so that the popup still knows after the service worker was stopped and restarted.
+const tabs = new Map();
+const session = api.storage.session;
+
+async function getTab(tabId) {
+  let t = tabs.get(tabId);
+  if (t) return t;
+  t = { frames: {} };
+  if (session) {
+    try {
+      const got = await session.get(`tab:${tabId}`);
+      if (got && got[`tab:${tabId}`]) t = got[`tab:${tabId}`];
+    } catch { /* ignore */ }
+  }
+  if (!tabs.has(tabId)) tabs.set(tabId, t);
+  return tabs.get(tabId);
+}
+
+const persistTimers = new Map();
+function persistTab(tabId) {
+  if (!session || persistTimers.has(tabId)) return;
+  persistTimers.set(tabId, setTimeout(() => {
+    persistTimers.delete(tabId);
+    const t = tabs.get(tabId);
+    const op = t ? session.set({ [`tab:${tabId}`]: t }) : session.remove(`tab:${tabId}`);
+    op.catch(() => {});
+  }, 100));
+}
+
+async function forgetTab(tabId) {
+  tabs.delete(tabId);
+  if (session) session.remove(`tab:${tabId}`).catch(() => {});
+}
+
+function effectiveLevel(f) {
+  return f.trusted ? 'none' : f.verdict.level;
+}
+
+/** The frame whose verdict speaks for the tab: the most severe one, else the top frame. */
+function worstFrame(t) {
+  let worst = null;
+  for (const [id, f] of Object.entries(t.frames)) {
+    if (!f || !f.verdict) continue;
+    const r = RANK[effectiveLevel(f)];
+    if (!worst || r > worst.r || (r === worst.r && id === '0')) worst = { id, f, r };
+  }
+  return worst;
+}
+
+async function updateBadge(tabId, override) {
+  let level = 'none';
+  let top = null;
+  if (override) {
+    level = override;
+  } else {
+    const t = await getTab(tabId);
+    const w = worstFrame(t);
+    top = t.frames['0'] || null;
+    if (w && w.r > 0) level = effectiveLevel(w.f);
+    else if (top && !top.trusted && top.verdict.level === 'safe') level = 'safe';
+  }
+  const look = {
+    danger: { text: '!', bg: '#c5221f', fg: '#ffffff', title: 'badge_title_danger' },
+    caution: { text: '?', bg: '#f9ab00', fg: '#000000', title: 'badge_title_caution' },
+    safe: { text: '✓', bg: '#188038', fg: '#ffffff', title: 'badge_title_safe' },
+    none: { text: '', bg: '#5f6368', fg: '#ffffff', title: 'actionTitle' },
+  }[level];
+  try {
+    await api.action.setBadgeText({ tabId, text: look.text });
+    if (look.text) {
+      await api.action.setBadgeBackgroundColor({ tabId, color: look.bg });
+      if (api.action.setBadgeTextColor) await api.action.setBadgeTextColor({ tabId, color: look.fg });
+    }
+    let title = uiMsg(look.title);
+    if (level === 'safe' && top && top.verdict.brand_name) {
+      title = uiMsg('badge_title_safe_brand', pickName(top.verdict.brand_name)) || title;
+    }
+    await api.action.setTitle({ tabId, title: title || 'Omamori' });
+  } catch {
+    // The tab may be gone.
+  }
+}
+
+function pickName(o) {
+  if (!o) return '';
+  const lang = uiMsg('lang') === 'en' ? 'en' : 'ja';
+  return o[lang] || o.ja || o.en || '';
+}
+
+async function recordFrame(tabId, frameId, entry) {
+  const t = await getTab(tabId);
+  t.frames[String(frameId)] = entry;
+  // Bounded: a page with hundreds of frames keeps the latest 64.
+  const keys = Object.keys(t.frames);
+  if (keys.length > 64) {
+    keys.sort((a, b) => t.frames[a].at - t.frames[b].at);
+    for (const k of keys.slice(0, keys.length - 64)) if (k !== '0') delete t.frames[k];
+  }
+  persistTab(tabId);
+  updateBadge(tabId);
+}
+
+// ------------------------------------------------------------------------------------------------ navigation
+function warningUrl(url, brand, extra) {
+  let u = `${WARNING_PAGE}?url=${encodeURIComponent(url)}`;
+  if (brand) u += `&brand=${encodeURIComponent(brand)}`;
+  if (extra) for (const [k, v] of Object.entries(extra)) if (v) u += `&${k}=${encodeURIComponent(v)}`;
+  return u;
+}
+
+const recentBlocks = new Map(); // tabId -> {url, at}
+async function maybeBlock(tabId, url) {
+  if (tabId < 0 || !isHttp(url)) return;
+  let v;
+  try {
+    await listsReady;
+    v = await checkUrl(url);
+  } catch {
+    return;
+  }
+  if (!v.url_block || isTrusted(originOf(url))) return;
+  const last = recentBlocks.get(tabId);
+  if (last && last.url === url && Date.now() - last.at < 2000) return;
+  recentBlocks.set(tabId, { url, at: Date.now() });
+  try {
+    await api.tabs.update(tabId, { url: warningUrl(url, v.brand) });
+  } catch { /* the tab is gone */ }
+}
+
+api.webNavigation.onBeforeNavigate.addListener((d) => {
+  if (d.frameId !== 0) return;
+  maybeBlock(d.tabId, d.url);
+});
+
+api.webNavigation.onCommitted.addListener((d) => {
+  if (d.frameId !== 0 || d.tabId < 0) return;
+  // A new document in the tab: forget the frames of the previous one (those recorded before the commit;
+  // checks of the new document may already have arrived, they are newer).
+  getTab(d.tabId).then((t) => {
+    const ts = typeof d.timeStamp === 'number' ? d.timeStamp : Date.now();
+    for (const [k, f] of Object.entries(t.frames)) if (!f || f.at < ts - 50) delete t.frames[k];
+    persistTab(d.tabId);
+    if (!String(d.url).startsWith(WARNING_PAGE)) updateBadge(d.tabId);
+  });
+  // Server-side redirects do not fire onBeforeNavigate for the final URL: check it here too.
+  maybeBlock(d.tabId, d.url);
+});
+
+api.tabs.onRemoved.addListener((tabId) => {
+  forgetTab(tabId);
+  recentBlocks.delete(tabId);
+});
+if (api.tabs.onReplaced) {
+  api.tabs.onReplaced.addListener((added, removed) => {
+    forgetTab(removed);
+  });
+}
+
+// ------------------------------------------------------------------------------------------------ trust
+async function trustOrigin(origin, info = {}) {
+  await listsReady;
+  if (!originOf(origin) || originOf(origin) !== origin) throw new Error('not an http(s) origin');
+  trusted[origin] = {
+    added: Date.now(), host: hostOf(origin), brand: info.brand || null, level: info.level || null,
+  };
+  const keys = Object.keys(trusted);
+  if (keys.length > MAX_TRUSTED) {
+    keys.sort((a, b) => trusted[a].added - trusted[b].added);
+    for (const k of keys.slice(0, keys.length - MAX_TRUSTED)) delete trusted[k];
+  }
+  await saveTrusted();
+  await afterListChange(origin);
+}
+
+async function untrustOrigin(origin) {
+  await listsReady;
+  delete trusted[origin];
+  await saveTrusted();
+  await afterListChange(origin);
+}
+
+/** Trust or report lists changed for an origin: update stored frames and ask its frames to check again. */
+async function afterListChange(origin) {
+  for (const [tabId, t] of tabs) {
+    let touched = false;
+    for (const f of Object.values(t.frames)) {
+      if (f && f.origin === origin) {
+        f.trusted = isTrusted(origin);
+        touched = true;
+      }
+    }
+    if (touched) {
+      persistTab(tabId);
+      updateBadge(tabId);
+    }
+  }
+  let all = [];
+  try {
+    all = await api.tabs.query({});
+  } catch { /* ignore */ }
+  for (const tab of all) {
+    if (typeof tab.id !== 'number' || tab.id < 0) continue;
+    api.tabs.sendMessage(tab.id, { type: 'recheck', origin }).catch(() => {});
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ reports
+/** The URL as reported: without query and fragment, which may carry personal data (e.g. ?email=…). */
+function reportableUrl(url) {
+  try {
+    const x = new URL(url);
+    return x.origin + x.pathname;
+  } catch {
+    return '';
+  }
+}
+
+const drafts = new Map();
+async function makeDraft(url, verdict) {
+  const v = verdict || (await checkUrl(url));
+  const id = crypto.randomUUID();
+  const gi = v.go_instead || {};
+  const draft = {
+    id,
+    created: Date.now(),
+    url: reportableUrl(url),
+    url_trimmed: reportableUrl(url) !== url,
+    origin: originOf(url),
+    host: v.host || hostOf(url),
+    registrable_domain: v.registrable_domain || null,
+    level: v.level,
+    brand: v.brand || null,
+    brand_name: v.brand_name || null,
+    reasons: (v.reasons || []).slice(0, 12).map((r) => ({
+      code: str(r.code, 80), severity: str(r.severity, 20), ja: str(r.ja, 400), en: str(r.en, 400),
+    })),
+    official: { top: httpUrl(gi.top), phishing_info: httpUrl(gi.phishing_info) },
+  };
+  drafts.set(id, draft);
+  if (session) session.set({ [`draft:${id}`]: draft }).catch(() => {});
+  return draft;
+}
+
+async function getDraft(id) {
+  if (typeof id !== 'string') return null;
+  if (drafts.has(id)) return drafts.get(id);
+  if (!session) return null;
+  try {
+    const got = await session.get(`draft:${id}`);
+    return got[`draft:${id}`] || null;
+  } catch {
+    return null;
+  }
+}
+
+async function openReport(url, verdict, openerTab) {
+  if (!isHttp(url)) throw new Error('nothing to report');
+  const draft = await makeDraft(url, verdict);
+  const props = { url: `${REPORT_PAGE}?id=${encodeURIComponent(draft.id)}`, active: true };
+  if (openerTab && typeof openerTab.index === 'number') {
+    props.index = openerTab.index + 1;
+    props.openerTabId = openerTab.id;
+  }
+  try {
+    await api.tabs.create(props);
+  } catch {
+    delete props.openerTabId;
+    delete props.index;
+    await api.tabs.create(props);
+  }
+  return draft;
+}
+
+const CHANNELS = new Set(['antiphishing_mail', 'safe_browsing', 'brand_site']);
+async function reportSent(id, channel) {
+  await listsReady;
+  if (!CHANNELS.has(channel)) throw new Error('unknown channel');
+  const draft = await getDraft(id);
+  if (!draft) throw new Error('unknown report');
+  let entry = reports.find((r) => r.id === id);
+  if (!entry) {
+    entry = {
+      id, time: Date.now(), url: draft.url, origin: draft.origin, host: draft.host,
+      registrable_domain: draft.registrable_domain, brand: draft.brand, brand_name: draft.brand_name,
+      level: draft.level, reasons: draft.reasons.map((r) => ({ code: r.code, ja: r.ja, en: r.en })), channels: [],
+    };
+    reports.push(entry);
+    if (reports.length > MAX_REPORTS) reports.splice(0, reports.length - MAX_REPORTS);
+  }
+  entry.channels.push({ channel, time: Date.now() });
+  await saveReports();
+  await afterListChange(draft.origin);
+  return entry;
+}
+
+// ------------------------------------------------------------------------------------------------ facts
+/** Defensive copy of the page facts: types and sizes as docs/engine-api.md says. */
+function sanitizeFacts(raw, sender) {
+  const f = raw && typeof raw === 'object' ? raw : {};
+  const arr = (a, n, m) => (Array.isArray(a) ? a.slice(0, n).filter((x) => typeof x === 'string').map((x) => str(x, m)) : []);
+  const out = {
+    url: isHttp(f.url) ? str(f.url, 8192) : (typeof f.url === 'string' ? str(f.url, 8192) : sender.url || ''),
+    top_url: sender.frameId === 0 ? null : (sender.tab && sender.tab.url) || (typeof f.top_url === 'string' ? str(f.top_url, 8192) : null),
+    is_top: sender.frameId === 0,
+    title: str(f.title, 300),
+    site_name: str(f.site_name, 200),
+    headings: arr(f.headings, 20, 200),
+    image_alts: arr(f.image_alts, 30, 200),
+    footer_text: str(f.footer_text, 1000),
+    text: str(f.text, 4000),
+    form_actions: arr(f.form_actions, 20, 2048),
+    resource_urls: arr(f.resource_urls, 50, 2048),
+    inputs: [],
+  };
+  if (Array.isArray(f.inputs)) {
+    for (const i of f.inputs.slice(0, 500)) {
+      if (!i || typeof i !== 'object') continue;
+      const o = {};
+      for (const k of ['tag', 'type', 'name', 'id', 'autocomplete', 'inputmode', 'placeholder', 'aria_label', 'label', 'context', 'form_action']) {
+        o[k] = str(i[k], k === 'form_action' ? 2048 : 200);
+      }
+      if (Number.isInteger(i.maxlength) && i.maxlength >= 0 && i.maxlength <= 100000) o.maxlength = i.maxlength;
+      out.inputs.push(o);
+    }
+  }
+  return out;
+}
+
+// ------------------------------------------------------------------------------------------------ messages
+/*
+ * MESSAGES (request -> response). Every response has `ok`; on failure {ok: false, error}.
+ *
+ * From the content script (sender.tab + frameId; origins are taken from the sender, never trusted blindly):
+ *   {type:'check', seq, doc, facts}        -> {ok, seq, verdict, trusted}   verdict.level is 'none' when trusted
+ *                                             (then verdict.real_level holds the engine's level)
+ *   {type:'trust-origin', url}             -> {ok, origin}        "continue anyway" in the in-page warning
+ *   {type:'open-report'}                   -> {ok, id}            opens report/report.html for this frame
+ *   {type:'leave', can_go_back}            -> {ok}                official top page, else back, else about:blank
+ *   {type:'guard-tampered', what}          -> {ok, redirected}    page removed/altered the guard: warning page
+ * From the extension's pages (sender.url under the extension's origin):
+ *   {type:'tab-state', tab_id}             -> {ok, tab_id, url, checkable, warning_page, pending, frame_id,
+ *                                              verdict, trusted, reported, origin}
+ *   {type:'url-verdict', url}              -> {ok, verdict, trusted, reported, origin}   (warning page)
+ *   {type:'trust-origin', origin|url}      -> {ok, origin}
+ *   {type:'untrust-origin', origin}        -> {ok}
+ *   {type:'list-trusted'}                  -> {ok, trusted: [{origin, added, host, brand, level}]}
+ *   {type:'open-report', tab_id | url}     -> {ok, id}
+ *   {type:'report-draft', id}              -> {ok, draft}
+ *   {type:'report-sent', id, channel}      -> {ok, report}       channel: antiphishing_mail|safe_browsing|brand_site
+ *   {type:'list-reports'}                  -> {ok, reports}
+ *   {type:'delete-reports', ids | all}     -> {ok, remaining}
+ * To the content script (tabs.sendMessage):
+ *   {type:'recheck', origin}               the trust/report lists changed for origin: check again
+ */
+const FROM_CONTENT = {
+  async check(m, sender) {
+    await listsReady;
+    const facts = sanitizeFacts(m.facts, sender);
+    const origin = originOf(facts.url);
+    let v = await checkPage(facts);
+    v = await withUserLists(v, origin);
+    const tr = isTrusted(origin);
+    await recordFrame(sender.tab.id, sender.frameId, {
+      url: facts.url, origin, verdict: v, trusted: tr, at: Date.now(), doc: str(m.doc, 40),
+    });
+    const out = tr ? { ...v, level: 'none', real_level: v.level, trusted: true } : v;
+    return { ok: true, seq: m.seq, verdict: out, trusted: tr };
+  },
+
+  async 'trust-origin'(m, sender) {
+    const t = await getTab(sender.tab.id);
+    const f = t.frames[String(sender.frameId)];
+    // The frame's own origin: from the sender when it has one, else (about:blank, srcdoc) from its last check.
+    const origin = originOf(sender.url) || (f && f.origin) || '';
+    if (!origin) throw new Error('no origin');
+    await trustOrigin(origin, { brand: f && f.verdict.brand, level: f && f.verdict.level });
+    return { ok: true, origin };
+  },
+
+  async 'open-report'(m, sender) {
+    const t = await getTab(sender.tab.id);
+    const f = t.frames[String(sender.frameId)];
+    const url = (f && f.url) || sender.url;
+    const d = await openReport(url, f && f.verdict, sender.tab);
+    return { ok: true, id: d.id };
+  },
+
+  async leave(m, sender) {
+    const tabId = sender.tab.id;
+    const t = await getTab(tabId);
+    const f = t.frames[String(sender.frameId)];
+    const top = f && f.verdict.go_instead ? httpUrl(f.verdict.go_instead.top) : null;
+    if (top) {
+      await api.tabs.update(tabId, { url: top });
+    } else if (m.can_go_back && api.tabs.goBack) {
+      try {
+        await api.tabs.goBack(tabId);
+      } catch {
+        await api.tabs.update(tabId, { url: 'about:blank' });
+      }
+    } else {
+      await api.tabs.update(tabId, { url: 'about:blank' });
+    }
+    return { ok: true };
+  },
+
+  async 'guard-tampered'(m, sender) {
+    const t = await getTab(sender.tab.id);
+    const f = t.frames[String(sender.frameId)];
+    if (!f || f.trusted || f.verdict.level !== 'danger' || !isHttp(f.url)) return { ok: true, redirected: false };
+    const top = sender.frameId === 0 ? null : sender.tab.url;
+    await api.tabs.update(sender.tab.id, {
+      url: warningUrl(f.url, f.verdict.brand, { reason: 'tampered', top: isHttp(top) ? top : null }),
+    });
+    return { ok: true, redirected: true };
+  },
+};
+
+const FROM_PAGES = {
+  async 'tab-state'(m) {
+    await listsReady;
+    const tabId = m.tab_id;
+    if (typeof tabId !== 'number') throw new Error('tab_id required');
+    const tab = await api.tabs.get(tabId);
+    const url = tab.url || tab.pendingUrl || '';
+    if (url.startsWith(WARNING_PAGE)) {
+      const blocked = new URL(url).searchParams.get('url') || '';
+      if (!isHttp(blocked)) return { ok: true, tab_id: tabId, url, checkable: false, warning_page: true };
+      const origin = originOf(blocked);
+      const v = await withUserLists(await checkUrl(blocked), origin);
+      return {
+        ok: true, tab_id: tabId, url: blocked, checkable: true, warning_page: true, verdict: v,
+        trusted: isTrusted(origin), reported: isReported(origin), origin,
+      };
+    }
+    if (!isHttp(url)) return { ok: true, tab_id: tabId, url, checkable: false, warning_page: false };
+    const t = await getTab(tabId);
+    const w = worstFrame(t);
+    if (w) {
+      return {
+        ok: true, tab_id: tabId, url: w.f.url, checkable: true, warning_page: false, pending: false,
+        frame_id: Number(w.id), verdict: w.f.verdict, trusted: isTrusted(w.f.origin),
+        reported: isReported(w.f.origin), origin: w.f.origin,
+      };
+    }
+    // No content-script verdict (yet): the URL alone.
+    const origin = originOf(url);
+    const v = await withUserLists(await checkUrl(url), origin);
+    return {
+      ok: true, tab_id: tabId, url, checkable: true, warning_page: false, pending: true, frame_id: 0,
+      verdict: v, trusted: isTrusted(origin), reported: isReported(origin), origin,
+    };
+  },
+
+  async 'url-verdict'(m, sender) {
+    await listsReady;
+    if (!isHttp(m.url)) return { ok: false, error: 'not an http(s) URL' };
+    const origin = originOf(m.url);
+    const v = await withUserLists(await checkUrl(m.url), origin);
+    if (sender.tab && typeof sender.tab.id === 'number') updateBadge(sender.tab.id, 'danger');
+    return { ok: true, verdict: v, trusted: isTrusted(origin), reported: isReported(origin), origin };
+  },
+
+  async 'trust-origin'(m) {
+    const origin = originOf(m.origin || m.url || '');
+    if (!origin) throw new Error('not an http(s) origin');
+    let info = {};
+    try {
+      const v = await checkUrl(m.url || origin + '/');
+      info = { brand: v.brand, level: v.level };
+    } catch { /* ignore */ }
+    await trustOrigin(origin, info);
+    return { ok: true, origin };
+  },
+
+  async 'untrust-origin'(m) {
+    const origin = originOf(m.origin || '');
+    if (!origin) throw new Error('not an http(s) origin');
+    await untrustOrigin(origin);
+    return { ok: true };
+  },
+
+  async 'list-trusted'() {
+    await listsReady;
+    const list = Object.entries(trusted).map(([origin, i]) => ({ origin, ...i }));
+    list.sort((a, b) => b.added - a.added);
+    return { ok: true, trusted: list };
+  },
+
+  async 'open-report'(m, sender) {
+    let url = null;
+    let verdict = null;
+    if (typeof m.tab_id === 'number') {
+      const st = await FROM_PAGES['tab-state']({ tab_id: m.tab_id });
+      if (!st.checkable) throw new Error('nothing to report');
+      url = st.url;
+      verdict = st.verdict;
+    } else {
+      url = m.url;
+    }
+    const d = await openReport(url, verdict, sender.tab);
+    return { ok: true, id: d.id };
+  },
+
+  async 'report-draft'(m) {
+    const draft = await getDraft(m.id);
+    if (!draft) throw new Error('unknown report');
+    return { ok: true, draft, reported: isReported(draft.origin) };
+  },
+
+  async 'report-sent'(m) {
+    const report = await reportSent(m.id, m.channel);
+    return { ok: true, report };
+  },
+
+  async 'list-reports'() {
+    await listsReady;
+    return { ok: true, reports: reports.slice().reverse() };
+  },
+
+  async 'delete-reports'(m) {
+    await listsReady;
+    const gone = new Set();
+    if (m.all === true) {
+      for (const r of reports) gone.add(r.origin);
+      reports = [];
+    } else if (Array.isArray(m.ids)) {
+      const ids = new Set(m.ids);
+      reports = reports.filter((r) => {
+        if (ids.has(r.id)) {
+          gone.add(r.origin);
+          return false;
+        }
+        return true;
+      });
+    }
+    await saveReports();
+    for (const o of gone) await afterListChange(o);
+    return { ok: true, remaining: reports.length };
+  },
+};
+
+api.runtime.onMessage.addListener((m, sender, sendResponse) => {
+  const kind = senderKind(sender);
+  if (!kind || !m || typeof m !== 'object' || typeof m.type !== 'string') return false;
+  const table = kind === 'content' ? FROM_CONTENT : FROM_PAGES;
+  if (!Object.prototype.hasOwnProperty.call(table, m.type)) return false;
+  Promise.resolve()
+    .then(() => table[m.type](m, sender))
+    .then(sendResponse, (e) => {
+      sendResponse({ ok: false, error: String((e && e.message) || e || 'error'), engine_error: engineError ? String(engineError) : undefined });
+    });
+  return true; // async response
+});
+
+// ------------------------------------------------------------------------------------------------ tests
+// The service worker's global is reachable only through browser automation (never from a web page).
+globalThis.omamori = Object.freeze({
+  engineReady,
+  checkUrl,
+  checkPage,
+  tabState: async (tabId) => JSON.parse(JSON.stringify(await getTab(tabId))),
+  trusted: async () => {
+    await listsReady;
+    return JSON.parse(JSON.stringify(trusted));
+  },
+  reports: async () => {
+    await listsReady;
+    return JSON.parse(JSON.stringify(reports));
+  },
+  trust: (origin) => trustOrigin(origin),
+  untrust: (origin) => untrustOrigin(origin),
+  reset: async () => {
+    await listsReady;
+    trusted = {};
+    reports = [];
+    await api.storage.local.set({ trusted, reports });
+  },
+});

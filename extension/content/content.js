@@ -1,0 +1,1420 @@
+/*
+ * Omamori content script (a CLASSIC script; runs at document_start in every frame, after shared/ui.js).
+ *
+ * 1. Installs, at once, a capture-phase input guard on window: while the verdict is pending (no verdict yet,
+ *    or a field that appeared after the last verdict) or `danger`, trusted key/text input into text-entry
+ *    fields is stopped, and focus is taken away from them.
+ * 2. Sends the URL alone to the background straight away (fast URL verdict), then full PAGE FACTS
+ *    (docs/engine-api.md) at DOMContentLoaded, again on DOM mutations (debounced, bounded) and SPA URL changes.
+ * 3. Shows the guard the verdict asks for: <omamori-guard data-level="danger|caution" data-brand="…"> on
+ *    document.documentElement with a CLOSED shadow root (a modal <dialog> for danger, a quiet notice next to
+ *    the focused sensitive field for caution); no element otherwise.
+ *
+ * The page cannot reach anything here: this runs in the isolated world, and the UI lives in a closed shadow
+ * root. Page-controlled DOM is read through prototype methods, because named elements can shadow
+ * properties of document and form (<img name="querySelectorAll">, <input name="action">).
+ */
+(() => {
+  'use strict';
+
+  const UI = globalThis.OmamoriUI;
+  const api = globalThis.browser ?? globalThis.chrome;
+  if (!UI || !api || !api.runtime || !api.runtime.id) return;
+  if (globalThis.__omamoriContent) return; // one instance per document
+  globalThis.__omamoriContent = true;
+
+  // ------------------------------------------------------------------ tamper-proof DOM access
+  const getter = (proto, name) => {
+    for (let p = proto; p; p = Object.getPrototypeOf(p)) {
+      const d = Object.getOwnPropertyDescriptor(p, name);
+      if (d && d.get) return d.get;
+    }
+    return function () { return this[name]; };
+  };
+  const DP = Document.prototype;
+  const EP = Element.prototype;
+  const NP = Node.prototype;
+  const $documentElement = getter(DP, 'documentElement');
+  const $body = getter(DP, 'body');
+  const $title = getter(DP, 'title');
+  const $readyState = getter(DP, 'readyState');
+  const $activeElement = getter(DP, 'activeElement');
+  const $designMode = getter(DP, 'designMode');
+  const $fullscreenElement = getter(DP, 'fullscreenElement');
+  const $baseURI = getter(NP, 'baseURI');
+  const $parentNode = getter(NP, 'parentNode');
+  const $nodeType = getter(NP, 'nodeType');
+  const $previousSibling = getter(NP, 'previousSibling');
+  const $firstChild = getter(NP, 'firstChild');
+  const $isConnected = getter(NP, 'isConnected');
+  const $localName = getter(EP, 'localName');
+  const $previousElementSibling = getter(EP, 'previousElementSibling');
+  const $parentElement = getter(NP, 'parentElement');
+  const $srShadowActive = getter(ShadowRoot.prototype, 'activeElement');
+  const D_qsa = DP.querySelectorAll;
+  const D_qs = DP.querySelector;
+  const D_getElementById = DP.getElementById;
+  const D_createTreeWalker = DP.createTreeWalker;
+  const D_createElement = DP.createElement;
+  const D_exitFullscreen = DP.exitFullscreen;
+  const E_getAttribute = EP.getAttribute;
+  const E_setAttribute = EP.setAttribute;
+  const E_removeAttribute = EP.removeAttribute;
+  const E_closest = EP.closest;
+  const E_attachShadow = EP.attachShadow;
+  const E_getBoundingClientRect = EP.getBoundingClientRect;
+  const E_checkVisibility = EP.checkVisibility;
+  const F_qsa = DocumentFragment.prototype.querySelectorAll;
+  const F_getElementById = DocumentFragment.prototype.getElementById;
+  const N_appendChild = NP.appendChild;
+  const N_getRootNode = NP.getRootNode;
+  const ET_add = EventTarget.prototype.addEventListener;
+  const HE_blur = HTMLElement.prototype.blur;
+  const HE_focus = HTMLElement.prototype.focus;
+
+  const nodeType = (n) => $nodeType.call(n);
+  const localName = (n) => (n && nodeType(n) === 1 ? $localName.call(n) : '');
+  const attr = (el, name) => {
+    const v = E_getAttribute.call(el, name);
+    return v == null ? '' : String(v);
+  };
+  const closest = (el, sel) => {
+    try {
+      return E_closest.call(el, sel);
+    } catch {
+      return null;
+    }
+  };
+  const clean = (s) => String(s || '').replace(/[\s\u00a0\u3000]+/g, ' ').trim();
+  const cut = (s, n) => {
+    s = String(s || '');
+    return s.length > n ? s.slice(0, n) : s;
+  };
+  const docEl = () => $documentElement.call(document);
+
+  /** Open or closed shadow root of a page element (content scripts may see closed ones). */
+  function shadowOf(el) {
+    try {
+      if (api.dom && typeof api.dom.openOrClosedShadowRoot === 'function') return api.dom.openOrClosedShadowRoot(el) || null;
+      if ('openOrClosedShadowRoot' in el) return el.openOrClosedShadowRoot || null; // Firefox
+      return el.shadowRoot || null;
+    } catch {
+      return null;
+    }
+  }
+
+  // ------------------------------------------------------------------ constants
+  const TEXT_TYPES = new Set(['text', 'password', 'email', 'tel', 'number', 'search', 'url', 'month', 'date',
+    'week', 'time', 'datetime-local']);
+  const SKIP_INPUT_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file',
+    'range', 'color']);
+  const SKIP_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'select', 'option', 'optgroup',
+    'textarea', 'datalist', 'object', 'iframe', 'omamori-guard', 'head', 'title']);
+  const SHADOW_HOST_TAGS = new Set(['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3',
+    'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span']);
+  const GUARD_EVENTS = ['focusin', 'keydown', 'keypress', 'beforeinput', 'input', 'paste', 'drop', 'compositionstart'];
+  const EDIT_KEYS = new Set(['Backspace', 'Delete', 'Enter', 'Process', 'Unidentified', 'Dead', 'Convert',
+    'NonConvert', 'KanaMode', 'HiraganaKatakana', 'Hiragana', 'Katakana', 'Zenkaku', 'Hankaku', 'ZenkakuHankaku']);
+  const LIMITS = {
+    inputs: 500, headings: 20, headingLen: 200, alts: 30, footer: 1000, text: 4000, forms: 20, resources: 50,
+    label: 200, context: 200, attr: 200, shortAttr: 100, url: 2048, elements: 30000, textNodes: 4000, roots: 40,
+  };
+  const DEBOUNCE_MS = 150;
+  const MAX_WAIT_MS = 600;
+  const RESPONSE_TIMEOUT_MS = 4000;
+
+  // ------------------------------------------------------------------ state
+  const DOC_ID = Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
+  const state = {
+    level: null, // null = pending (no verdict yet); else 'none' | 'safe' | 'caution' | 'danger'
+    verdict: null, // the verdict being shown (the most severe one for this document)
+    trusted: false, // the user trusts this origin: never block, never warn
+    failOpen: false, // the background could not answer: do not break the page
+    dead: false, // the extension was reloaded or removed: this script is an orphan
+    resetSticky: false, // the next verdict replaces the current one even if less severe (trust changed)
+    checked: new WeakSet(), // form controls covered by a verdict
+    kinds: new WeakMap(), // form control -> field kind (verdict.fields)
+    snapshots: new WeakMap(), // blocked field -> value before the blocked input
+    waiting: [], // [{el, seq}] fields blocked as pending, covered once a check issued after them answers
+    refocus: null, // {el, at}: field that lost focus only because it was pending
+    seq: 0,
+    lastFp: '',
+    lastElements: [],
+    lastResponse: null,
+    lastResponseFp: '',
+    lastHref: location.href,
+    extractions: 0,
+    lastCheckAt: -1e9,
+    cost: 0, // moving average of an extraction, ms
+    noticeDismissed: false,
+  };
+
+  // ------------------------------------------------------------------ messaging
+  function isContextGone(e) {
+    const m = String((e && e.message) || e || '');
+    return /context invalidated|Extension context|disconnected port|no such extension/i.test(m) || !api.runtime || !api.runtime.id;
+  }
+
+  function send(message, timeout = RESPONSE_TIMEOUT_MS) {
+    return new Promise((resolve, reject) => {
+      let done = false;
+      const finish = (fn, v) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        fn(v);
+      };
+      const timer = setTimeout(() => finish(reject, new Error('timeout')), timeout);
+      try {
+        Promise.resolve(api.runtime.sendMessage(message)).then((r) => finish(resolve, r), (e) => finish(reject, e));
+      } catch (e) {
+        finish(reject, e);
+      }
+    });
+  }
+
+  async function sendWithRetry(message) {
+    try {
+      return await send(message);
+    } catch (e) {
+      if (isContextGone(e)) throw e;
+      await new Promise((r) => setTimeout(r, 300));
+      return send(message);
+    }
+  }
+
+  function shutdown() {
+    if (state.dead) return;
+    state.dead = true;
+    try {
+      removeGuard();
+    } catch { /* ignore */ }
+    try {
+      mutationObserver.disconnect();
+    } catch { /* ignore */ }
+  }
+
+  // ------------------------------------------------------------------ page facts
+  function effectiveUrl() {
+    const href = location.href;
+    if (/^https?:/i.test(href)) return cut(href, 8192);
+    // about:blank / about:srcdoc / blob: documents inherit their creator's origin.
+    const o = self.origin;
+    if (o && o !== 'null' && /^https?:/i.test(o)) return o + '/';
+    return cut(href, 8192);
+  }
+  function originOf(u) {
+    try {
+      const x = new URL(u);
+      return /^https?:$/.test(x.protocol) ? x.origin : '';
+    } catch {
+      return '';
+    }
+  }
+  const isTop = (() => {
+    try {
+      return window === window.top;
+    } catch {
+      return false;
+    }
+  })();
+
+  function baseFacts() {
+    let topUrl = null;
+    if (!isTop) {
+      try {
+        topUrl = window.top.location.href; // same-origin parent only
+      } catch {
+        try {
+          const ao = location.ancestorOrigins;
+          if (ao && ao.length) topUrl = ao[ao.length - 1] + '/';
+        } catch { /* ignore */ }
+      }
+    }
+    return { url: effectiveUrl(), top_url: topUrl, is_top: isTop };
+  }
+
+  function absUrl(u) {
+    if (!u) return '';
+    try {
+      const x = new URL(u, $baseURI.call(document));
+      return cut(x.href, LIMITS.url);
+    } catch {
+      return '';
+    }
+  }
+
+  /** Visible-ish text of a subtree, without form control contents, scripts or styles. */
+  function textOf(root, max = 200) {
+    if (!root) return '';
+    if (nodeType(root) === 3) return cut(clean(root.data), max);
+    if (nodeType(root) !== 1 && nodeType(root) !== 11) return '';
+    if (SKIP_TEXT_TAGS.has(localName(root))) return '';
+    let out = '';
+    let n;
+    let count = 0;
+    const w = D_createTreeWalker.call(document, root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode(node) {
+        if (nodeType(node) === 1) return SKIP_TEXT_TAGS.has(localName(node)) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        return NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    while ((n = w.nextNode()) && out.length < max * 3 && count++ < 400) out += n.data + ' ';
+    return cut(clean(out), max);
+  }
+
+  function hasControl(el) {
+    try {
+      return nodeType(el) === 1 && !!EP.querySelector.call(el, 'input:not([type=hidden]), select, textarea');
+    } catch {
+      return false;
+    }
+  }
+
+  /** Map control -> its <label> elements, built once per extraction (el.labels scans the whole tree every time). */
+  function labelMap(roots) {
+    const map = new Map();
+    for (const root of roots) {
+      const labels = qsaIn(root, 'label');
+      for (let i = 0; i < labels.length && i < 2000; i++) {
+        let c = null;
+        try {
+          c = labels[i].control; // <label for=…> or the first labelable descendant
+        } catch { /* ignore */ }
+        if (!c) continue;
+        const list = map.get(c);
+        if (list) list.push(labels[i]);
+        else map.set(c, [labels[i]]);
+      }
+    }
+    return map;
+  }
+
+  function labelOf(el, labels) {
+    const parts = [];
+    for (const l of (labels && labels.get(el)) || []) {
+      if (parts.length >= 3) break;
+      parts.push(textOf(l, LIMITS.label));
+    }
+    if (!parts.some(Boolean)) {
+      const wrap = closest(el, 'label');
+      if (wrap) parts.push(textOf(wrap, LIMITS.label));
+    }
+    const ids = attr(el, 'aria-labelledby');
+    if (ids) {
+      const root = N_getRootNode.call(el);
+      for (const id of ids.split(/\s+/).filter(Boolean).slice(0, 5)) {
+        let ref = null;
+        try {
+          ref = nodeType(root) === 9 ? D_getElementById.call(root, id) : F_getElementById.call(root, id);
+        } catch { /* ignore */ }
+        if (ref) parts.push(textOf(ref, LIMITS.label));
+      }
+    }
+    const seen = new Set();
+    const out = [];
+    for (const p of parts) {
+      if (p && !seen.has(p)) {
+        seen.add(p);
+        out.push(p);
+      }
+    }
+    return cut(out.join(' '), LIMITS.label);
+  }
+
+  function contextOf(el) {
+    // Table layout: the previous cell of the row (<th>カード番号</th><td><input></td>).
+    const cell = closest(el, 'td, th');
+    if (cell) {
+      let p = $previousElementSibling.call(cell);
+      for (let i = 0; p && i < 4; i++, p = $previousElementSibling.call(p)) {
+        if (hasControl(p)) break;
+        const t = textOf(p, LIMITS.context);
+        if (t) return t;
+      }
+    }
+    // Definition list: <dt>カード番号</dt><dd><input></dd>.
+    const dd = closest(el, 'dd');
+    if (dd) {
+      let p = $previousElementSibling.call(dd);
+      for (let i = 0; p && i < 4; i++, p = $previousElementSibling.call(p)) {
+        if (localName(p) === 'dt') {
+          const t = textOf(p, LIMITS.context);
+          if (t) return t;
+        }
+      }
+    }
+    // Preceding sibling text, climbing a few levels; stops at a sibling holding another control.
+    let node = el;
+    for (let depth = 0; depth < 4 && node; depth++) {
+      let sib = $previousSibling.call(node);
+      for (let steps = 0; sib && steps < 8; steps++, sib = $previousSibling.call(sib)) {
+        const nt = nodeType(sib);
+        if (nt === 3) {
+          const t = clean(sib.data);
+          if (t) return t.length > LIMITS.context ? t.slice(-LIMITS.context) : t;
+        } else if (nt === 1) {
+          if (hasControl(sib) || ['input', 'select', 'textarea'].includes(localName(sib))) return '';
+          const t = textOf(sib, LIMITS.context);
+          if (t) return t;
+        }
+      }
+      node = $parentNode.call(node);
+      const ln = localName(node);
+      if (!node || nodeType(node) !== 1 || ln === 'form' || ln === 'body' || ln === 'html' || ln === 'fieldset') break;
+    }
+    return '';
+  }
+
+  function formActionOf(el) {
+    let form = null;
+    try {
+      form = el.form;
+    } catch { /* ignore */ }
+    if (!form || nodeType(form) !== 1) return '';
+    const a = E_getAttribute.call(form, 'action');
+    if (a == null || !a.trim()) return '';
+    return absUrl(a.trim());
+  }
+
+  function inputFact(el, labels) {
+    const tag = localName(el);
+    let type = '';
+    try {
+      type = String(el.type || '').toLowerCase();
+    } catch { /* ignore */ }
+    const f = {
+      tag,
+      type: type || (tag === 'input' ? 'text' : tag),
+      name: cut(attr(el, 'name'), LIMITS.shortAttr),
+      id: cut(attr(el, 'id'), LIMITS.shortAttr),
+      autocomplete: cut(attr(el, 'autocomplete'), LIMITS.shortAttr),
+      inputmode: cut(attr(el, 'inputmode'), 40),
+      placeholder: cut(clean(attr(el, 'placeholder')), LIMITS.attr),
+      aria_label: cut(clean(attr(el, 'aria-label')), LIMITS.attr),
+      label: labelOf(el, labels),
+      context: contextOf(el),
+      form_action: formActionOf(el),
+    };
+    if (tag !== 'select') {
+      const ml = Number(attr(el, 'maxlength'));
+      if (attr(el, 'maxlength') !== '' && Number.isInteger(ml) && ml >= 0 && ml <= 100000) f.maxlength = ml;
+    }
+    return f;
+  }
+
+  function isFactInput(el) {
+    const tag = localName(el);
+    if (tag === 'select' || tag === 'textarea') return true;
+    if (tag !== 'input') return false;
+    let type = 'text';
+    try {
+      type = String(el.type || 'text').toLowerCase();
+    } catch { /* ignore */ }
+    return !SKIP_INPUT_TYPES.has(type);
+  }
+
+  /** The document plus every shadow root (open or closed) found under it, bounded. */
+  function collectRoots() {
+    const roots = [document];
+    for (let i = 0; i < roots.length && roots.length < LIMITS.roots; i++) {
+      let all;
+      try {
+        all = i === 0 ? D_qsa.call(document, '*') : F_qsa.call(roots[i], '*');
+      } catch {
+        continue;
+      }
+      const n = Math.min(all.length, LIMITS.elements);
+      for (let j = 0; j < n && roots.length < LIMITS.roots; j++) {
+        const el = all[j];
+        let sr = null;
+        try {
+          sr = el.shadowRoot; // open roots: cheap
+        } catch { /* ignore */ }
+        if (!sr) {
+          // Closed roots: only where one can be attached and is likely (custom elements, empty hosts).
+          const ln = $localName.call(el);
+          if (ln.includes('-') || (SHADOW_HOST_TAGS.has(ln) && !$firstChild.call(el))) sr = shadowOf(el);
+        }
+        if (sr && sr !== guard.root) roots.push(sr);
+      }
+    }
+    return roots;
+  }
+
+  function qsaIn(root, sel) {
+    try {
+      return nodeType(root) === 9 ? D_qsa.call(root, sel) : F_qsa.call(root, sel);
+    } catch {
+      return [];
+    }
+  }
+
+  function visibleText(max) {
+    const body = $body.call(document);
+    if (!body) return '';
+    let out = '';
+    let count = 0;
+    const vis = new Map();
+    const w = D_createTreeWalker.call(document, body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode(node) {
+        if (nodeType(node) === 1) return SKIP_TEXT_TAGS.has(localName(node)) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
+        return NodeFilter.FILTER_ACCEPT;
+      },
+    });
+    let n;
+    while ((n = w.nextNode()) && out.length < max && count++ < LIMITS.textNodes) {
+      const t = clean(n.data);
+      if (!t) continue;
+      const parent = $parentElement.call(n);
+      if (parent && E_checkVisibility) {
+        let v = vis.get(parent);
+        if (v === undefined) {
+          try {
+            v = E_checkVisibility.call(parent, { visibilityProperty: true, opacityProperty: true });
+          } catch {
+            v = true;
+          }
+          vis.set(parent, v);
+        }
+        if (!v) continue;
+      }
+      out += t + ' ';
+    }
+    return cut(out.trim(), max);
+  }
+
+  /** Extracts PageFacts (docs/engine-api.md) and the element for each facts.inputs entry, in order. */
+  function extractFacts() {
+    const facts = baseFacts();
+    const elements = [];
+    const inputs = [];
+    const headings = [];
+    const alts = [];
+    const formActions = [];
+    const resources = [];
+    let footer = '';
+    facts.title = cut(clean($title.call(document)), 300);
+    const og = D_qs.call(document, 'meta[property="og:site_name" i], meta[name="og:site_name" i]');
+    facts.site_name = og ? cut(clean(attr(og, 'content')), 200) : '';
+
+    const roots = collectRoots();
+    const labels = labelMap(roots);
+    for (const root of roots) {
+      for (const el of qsaIn(root, 'input, select, textarea')) {
+        if (inputs.length >= LIMITS.inputs) break;
+        if (!isFactInput(el)) continue;
+        inputs.push(inputFact(el, labels));
+        elements.push(el);
+      }
+      for (const el of qsaIn(root, 'h1, h2, h3')) {
+        if (headings.length >= LIMITS.headings) break;
+        const t = textOf(el, LIMITS.headingLen);
+        if (t && !headings.includes(t)) headings.push(t);
+      }
+      const imgs = [];
+      for (const el of qsaIn(root, 'img[alt], img[title], input[type=image][alt], svg title, [role=img][aria-label]')) {
+        if (imgs.length >= 200) break;
+        const ln = localName(el);
+        const t = ln === 'title' ? textOf(el, 100) : clean(attr(el, 'alt') || attr(el, 'title') || attr(el, 'aria-label'));
+        if (!t) continue;
+        const hint = (attr(el, 'src') + ' ' + attr(el, 'class') + ' ' + attr(el, 'id') + ' ' + t).toLowerCase();
+        imgs.push({ t: cut(t, 100), logo: /logo|brand|header|ロゴ/.test(hint) });
+      }
+      imgs.sort((a, b) => Number(b.logo) - Number(a.logo));
+      for (const i of imgs) {
+        if (alts.length >= LIMITS.alts) break;
+        if (!alts.includes(i.t)) alts.push(i.t);
+      }
+      for (const f of qsaIn(root, 'form[action]')) {
+        if (formActions.length >= LIMITS.forms) break;
+        const a = absUrl(clean(E_getAttribute.call(f, 'action')));
+        if (a && !formActions.includes(a)) formActions.push(a);
+      }
+      if (footer.length < LIMITS.footer) {
+        for (const el of qsaIn(root, 'footer, [role=contentinfo], #footer, .footer, [class*=copyright i], [id*=copyright i], address')) {
+          if (footer.length >= LIMITS.footer) break;
+          const t = textOf(el, LIMITS.footer);
+          if (t && !footer.includes(t)) footer += (footer ? ' ' : '') + t;
+        }
+      }
+    }
+    for (const el of qsaIn(document, 'link[rel~=icon i][href], link[rel~=apple-touch-icon i][href], link[rel~=stylesheet i][href], img[src], script[src]')) {
+      if (resources.length >= LIMITS.resources) break;
+      const ln = localName(el);
+      const u = absUrl(attr(el, ln === 'link' ? 'href' : 'src'));
+      if (/^https?:/i.test(u) && !resources.includes(u)) resources.push(u);
+    }
+
+    facts.headings = headings;
+    facts.image_alts = alts;
+    const text = visibleText(LIMITS.text);
+    // Copyright lines often sit outside <footer>.
+    if (footer.length < LIMITS.footer) {
+      const m = text.match(/(?:©|\(c\)|copyright|著作権)[^。]{0,120}/gi);
+      if (m) for (const s of m.slice(0, 3)) if (!footer.includes(s)) footer += (footer ? ' ' : '') + s.trim();
+    }
+    facts.footer_text = cut(footer, LIMITS.footer);
+    facts.text = text;
+    facts.form_actions = formActions;
+    facts.resource_urls = resources;
+    facts.inputs = inputs;
+    return { facts, elements };
+  }
+
+  // ------------------------------------------------------------------ checks
+  let timer = 0;
+  let firstScheduledAt = 0;
+
+  function scheduleCheck(delay = DEBOUNCE_MS) {
+    if (state.dead) return;
+    const now = performance.now();
+    if (!timer) firstScheduledAt = now;
+    let wait = Math.min(delay, Math.max(0, firstScheduledAt + MAX_WAIT_MS - now));
+    // Bounded: a page that mutates forever gets fewer extractions, and a heavy page fewer still.
+    const gap = Math.max(state.extractions < 40 ? 0 : state.extractions < 150 ? 1000 : 4000, state.cost * 8);
+    wait = Math.max(wait, state.lastCheckAt + gap - now);
+    clearTimeout(timer);
+    timer = setTimeout(fireCheck, wait);
+  }
+
+  function fireCheck() {
+    timer = 0;
+    runCheck(true);
+  }
+
+  function flushCheck() {
+    if (timer) {
+      clearTimeout(timer);
+      timer = 0;
+    }
+    runCheck(true);
+  }
+
+  function runCheck(full) {
+    if (state.dead) return;
+    let facts;
+    let elements;
+    const t0 = performance.now();
+    try {
+      ({ facts, elements } = full ? extractFacts() : { facts: baseFacts(), elements: [] });
+    } catch (e) {
+      // A page trick must never leave the guard pending forever: fall back to the URL alone.
+      facts = baseFacts();
+      elements = [];
+    }
+    const cost = performance.now() - t0;
+    if (full) {
+      state.extractions++;
+      state.cost = state.cost ? state.cost * 0.7 + cost * 0.3 : cost;
+    }
+    state.lastCheckAt = performance.now();
+    state.lastHref = location.href;
+    const fp = JSON.stringify(facts);
+    const seq = ++state.seq;
+    if (fp === state.lastFp && state.lastResponse && state.lastResponseFp === fp && !state.resetSticky) {
+      // Same facts as last time: the last verdict covers these elements too.
+      onVerdict(state.lastResponse, elements, seq);
+      return;
+    }
+    state.lastFp = fp;
+    sendWithRetry({ type: 'check', seq, doc: DOC_ID, facts })
+      .then((res) => {
+        if (!res || !res.ok || !res.verdict || typeof res.verdict !== 'object') throw new Error((res && res.error) || 'no verdict');
+        state.lastResponse = res;
+        state.lastResponseFp = fp;
+        onVerdict(res, elements, seq);
+      })
+      .catch((e) => {
+        if (isContextGone(e)) return shutdown();
+        if (state.lastFp === fp) state.lastFp = '';
+        failOpen(e);
+        // Fields waiting for this check are let through rather than blocked for good.
+        for (const w of state.waiting) state.checked.add(w.el);
+        state.waiting = [];
+        refocusIfAllowed();
+      });
+  }
+
+  function failOpen(e) {
+    // Without an answer the shell cannot protect, and must not break the web: stop blocking.
+    if (!state.failOpen && state.level === null) {
+      state.failOpen = true;
+      try {
+        console.warn('Omamori: no verdict from the background (' + ((e && e.message) || e) + '); not blocking input.');
+      } catch { /* ignore */ }
+    }
+  }
+
+  const LEVELS = new Set(['none', 'safe', 'caution', 'danger']);
+
+  function onVerdict(res, elements, seq) {
+    if (state.dead) return;
+    state.failOpen = false;
+    const v = res.verdict;
+    const level = LEVELS.has(v.level) ? v.level : 'none';
+    for (const el of elements) state.checked.add(el);
+    if (Array.isArray(v.fields)) {
+      for (const f of v.fields) {
+        const el = f && Number.isInteger(f.index) ? elements[f.index] : null;
+        if (el && f.kind) state.kinds.set(el, String(f.kind));
+      }
+    }
+    // Fields that were blocked as pending are covered by any check issued after they were seen.
+    state.waiting = state.waiting.filter((w) => {
+      if (w.seq <= seq) {
+        state.checked.add(w.el);
+        return false;
+      }
+      return true;
+    });
+
+    const wasDanger = state.level === 'danger' && !state.trusted;
+    if (res.trusted) {
+      state.trusted = true;
+      state.level = level;
+      state.verdict = v;
+    } else {
+      if (state.trusted) state.resetSticky = true;
+      state.trusted = false;
+      // Sticky: within one document the warning never softens by itself (a page could hide its form to
+      // lose the warning, then bring it back); only a trust change resets it.
+      if (state.resetSticky || state.level === null || UI.rank(level) >= UI.rank(state.level)) {
+        state.level = level;
+        state.verdict = v;
+        state.resetSticky = false;
+      }
+    }
+    const isDanger = state.level === 'danger' && !state.trusted;
+    if (isDanger && !wasDanger) blurActiveField();
+    render();
+    if (!isDanger) refocusIfAllowed();
+  }
+
+  // ------------------------------------------------------------------ input guard
+  function deepTarget(ev, path) {
+    let t = (path && path[0]) || ev.target;
+    for (let i = 0; i < 8 && t && nodeType(t) === 1; i++) {
+      const sr = shadowOf(t);
+      if (!sr) break;
+      let a = null;
+      try {
+        a = $srShadowActive.call(sr);
+      } catch { /* ignore */ }
+      if (!a) break;
+      t = a;
+    }
+    return t;
+  }
+
+  function isFormControl(el) {
+    const ln = localName(el);
+    return ln === 'input' || ln === 'textarea' || ln === 'select';
+  }
+
+  function isTextEntry(el) {
+    if (!el || nodeType(el) !== 1) return false;
+    const ln = localName(el);
+    if (ln === 'input') {
+      let type = 'text';
+      try {
+        type = String(el.type || 'text').toLowerCase();
+      } catch { /* ignore */ }
+      return TEXT_TYPES.has(type);
+    }
+    if (ln === 'textarea') return true;
+    try {
+      if (el.isContentEditable) return true;
+    } catch { /* ignore */ }
+    try {
+      return $designMode.call(document) === 'on';
+    } catch {
+      return false;
+    }
+  }
+
+  const isPending = (el) => state.level === null || (isFormControl(el) && !state.checked.has(el));
+
+  function isBlocked(el) {
+    if (state.dead || state.failOpen || state.trusted) return false;
+    if (state.level === 'danger') return true;
+    return isPending(el);
+  }
+
+  function isEditingKey(ev) {
+    if (ev.isComposing) return true;
+    if ((ev.ctrlKey || ev.metaKey) && !ev.altKey) return false; // shortcuts; paste is caught as 'paste'
+    const k = ev.key || '';
+    return k.length === 1 || EDIT_KEYS.has(k);
+  }
+
+  function snapshot(el) {
+    try {
+      if (!state.snapshots.has(el) && typeof el.value === 'string') state.snapshots.set(el, el.value);
+    } catch { /* ignore */ }
+  }
+
+  function restoreValue(el) {
+    try {
+      if (typeof el.value !== 'string') return;
+      const prev = state.snapshots.has(el) ? state.snapshots.get(el) : '';
+      if (el.value !== prev) el.value = prev;
+    } catch { /* ignore */ }
+  }
+
+  function blurEl(el) {
+    try {
+      HE_blur.call(el);
+    } catch { /* ignore */ }
+  }
+
+  function blurActiveField() {
+    let a = null;
+    try {
+      a = $activeElement.call(document);
+    } catch { /* ignore */ }
+    const t = a ? deepTarget({ target: a }, null) : null;
+    if (t && isTextEntry(t)) {
+      snapshot(t);
+      blurEl(t);
+    }
+  }
+
+  function waitFor(el) {
+    if (!state.waiting.some((w) => w.el === el)) state.waiting.push({ el, seq: state.seq + 1 });
+    if (state.waiting.length > 50) state.waiting.shift();
+  }
+
+  function onGuardEvent(ev) {
+    if (state.dead) return;
+    const type = ev.type;
+    let path = [];
+    try {
+      path = ev.composedPath();
+    } catch { /* ignore */ }
+    if (guard.host && path.includes(guard.host)) return; // our own UI
+    const t = deepTarget(ev, path);
+    if (!isTextEntry(t)) return;
+    const blocked = isBlocked(t);
+
+    if (type === 'input') {
+      // Text that got in anyway (IME commit, autofill, a password manager): take it back out. On a danger
+      // page this applies to script-made input events too: nothing gets filled in there.
+      if (!blocked) return;
+      if (!ev.isTrusted && state.level !== 'danger') return;
+      restoreValue(t);
+      ev.stopImmediatePropagation();
+      return;
+    }
+    if (!ev.isTrusted) return;
+
+    if (type === 'focusin') {
+      checkUrlChange();
+      if (!blocked) {
+        onAllowedFocus(t);
+        return;
+      }
+      ev.stopImmediatePropagation();
+      snapshot(t);
+      blurEl(t);
+      if (state.level === 'danger') {
+        nudgeDanger();
+      } else {
+        state.refocus = { el: t, at: performance.now() };
+        waitFor(t);
+        flushCheck();
+      }
+      return;
+    }
+    if (!blocked) return;
+    if ((type === 'keydown' || type === 'keypress') && !isEditingKey(ev)) return;
+    if (type === 'beforeinput') snapshot(t);
+    ev.preventDefault();
+    ev.stopImmediatePropagation();
+    if (type === 'compositionstart') blurEl(t); // IME composition cannot be cancelled: end it
+    if (state.level === 'danger') nudgeDanger();
+    else {
+      waitFor(t);
+      flushCheck();
+    }
+  }
+
+  function onFocusOut(ev) {
+    if (!ev.isTrusted || !guard.notice) return;
+    setTimeout(() => {
+      let a = null;
+      try {
+        a = $activeElement.call(document);
+      } catch { /* ignore */ }
+      if (!a || !isTextEntry(deepTarget({ target: a }, null))) hideNotice();
+    }, 0);
+  }
+
+  function refocusIfAllowed() {
+    const r = state.refocus;
+    if (!r) return;
+    if (performance.now() - r.at > 3000 || !$isConnected.call(r.el) || state.level === 'danger') {
+      state.refocus = null;
+      return;
+    }
+    if (isBlocked(r.el)) return; // still waiting for its check
+    state.refocus = null;
+    let a = null;
+    try {
+      a = $activeElement.call(document);
+    } catch { /* ignore */ }
+    const body = $body.call(document);
+    if (!a || a === body || a === docEl()) {
+      try {
+        HE_focus.call(r.el);
+      } catch { /* ignore */ }
+    }
+  }
+
+  function installGuard() {
+    for (const t of GUARD_EVENTS) ET_add.call(window, t, onGuardEvent, true);
+    ET_add.call(window, 'focusout', onFocusOut, true);
+  }
+
+  // Installed before anything else, synchronously at document_start.
+  installGuard();
+
+  // ------------------------------------------------------------------ the guard element
+  const guard = {
+    host: null, root: null, level: null, brand: '', dialog: null, card: null, cardKey: '', notice: null,
+    noticeFor: null, tamperCount: 0, reportedTamper: false, closing: false, watch: 0, busy: false,
+    buttons: null, seenTop: new WeakSet(),
+  };
+
+  const HOST_STYLE = 'all: initial !important; position: fixed !important; z-index: 2147483647 !important; ' +
+    'top: 0 !important; left: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; ' +
+    'display: block !important; visibility: visible !important; opacity: 1 !important; pointer-events: none !important;';
+
+  const SHADOW_CSS = `
+:host { all: initial !important; position: fixed !important; z-index: 2147483647 !important; top: 0 !important;
+  left: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; display: block !important;
+  visibility: visible !important; opacity: 1 !important; pointer-events: none !important; transform: none !important;
+  filter: none !important; clip-path: none !important; contain: none !important; }
+dialog.om-dialog { pointer-events: auto; padding: 0; border: none; border-radius: 12px; width: min(40rem, calc(100vw - 24px));
+  max-width: calc(100vw - 24px); max-height: calc(100vh - 24px); overflow: auto; margin: auto;
+  box-shadow: 0 12px 48px rgba(0,0,0,.5); background: transparent; color-scheme: light dark; visibility: visible; opacity: 1; }
+dialog.om-dialog:focus { outline: none; }
+dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: blur(6px); }
+.om-card { border-radius: 12px; min-height: 100%; }
+.om-notice-wrap { position: fixed; pointer-events: auto; top: 0; left: 0; z-index: 1; }
+.om-notice-wrap[hidden] { display: none; }
+`;
+
+  function selfMutate(fn) {
+    fn();
+    try {
+      hostObserver.takeRecords();
+    } catch { /* ignore */ }
+  }
+
+  function setHostAttrs(level, brand) {
+    selfMutate(() => {
+      const host = guard.host;
+      E_setAttribute.call(host, 'data-level', level);
+      E_setAttribute.call(host, 'data-brand', brand || '');
+      E_setAttribute.call(host, 'style', HOST_STYLE);
+      for (const a of ['hidden', 'inert', 'popover', 'class', 'id']) E_removeAttribute.call(host, a);
+    });
+  }
+
+  function hostAttrsIntact() {
+    const host = guard.host;
+    return attr(host, 'data-level') === guard.level && attr(host, 'data-brand') === (guard.brand || '') &&
+      attr(host, 'style') === HOST_STYLE && E_getAttribute.call(host, 'hidden') == null &&
+      E_getAttribute.call(host, 'inert') == null && E_getAttribute.call(host, 'popover') == null;
+  }
+
+  /** Creates (once) the host with its closed shadow root, puts it on <html>, returns the shadow root. */
+  function ensureHost(level, brand) {
+    const de = docEl();
+    if (!de) {
+      whenRootExists(render);
+      return null;
+    }
+    if (!guard.host) {
+      const host = D_createElement.call(document, 'omamori-guard');
+      let root;
+      try {
+        root = E_attachShadow.call(host, { mode: 'closed' });
+      } catch (e) {
+        // Only possible if the page pre-defined <omamori-guard> as its own custom element.
+        tampered('shadow');
+        return null;
+      }
+      guard.host = host;
+      guard.root = root;
+      const style = D_createElement.call(document, 'style');
+      style.textContent = SHADOW_CSS + UI.CARD_CSS;
+      root.append(style);
+      hostObserver.observe(host, { attributes: true });
+    }
+    guard.level = level;
+    guard.brand = brand || '';
+    if (!hostAttrsIntact()) setHostAttrs(level, brand);
+    if ($parentNode.call(guard.host) !== de) {
+      selfMutate(() => N_appendChild.call(de, guard.host));
+    }
+    return guard.root;
+  }
+
+  function clearShadow() {
+    const root = guard.root;
+    if (!root) return;
+    if (guard.dialog && guard.dialog.open) {
+      guard.closing = true;
+      try {
+        guard.dialog.close();
+      } catch { /* ignore */ }
+      guard.closing = false;
+    }
+    for (const n of Array.from(root.childNodes)) if (localName(n) !== 'style') n.remove();
+    guard.dialog = null;
+    guard.card = null;
+    guard.cardKey = '';
+    guard.notice = null;
+    guard.noticeFor = null;
+    stopWatch();
+  }
+
+  function removeGuard() {
+    stopWatch();
+    if (guard.dialog && guard.dialog.open) {
+      guard.closing = true;
+      try {
+        guard.dialog.close();
+      } catch { /* ignore */ }
+      guard.closing = false;
+    }
+    if (guard.host) {
+      const host = guard.host;
+      guard.host = null; // first, so that the observers do not see a tampering
+      try {
+        hostObserver.disconnect();
+      } catch { /* ignore */ }
+      try {
+        host.remove();
+      } catch { /* ignore */ }
+    }
+    guard.root = null;
+    guard.level = null;
+    guard.dialog = null;
+    guard.card = null;
+    guard.cardKey = '';
+    guard.notice = null;
+    guard.noticeFor = null;
+  }
+
+  function render() {
+    if (state.dead) return;
+    const level = state.trusted || state.failOpen ? 'none' : state.level;
+    if (level === 'danger') showDanger(state.verdict || {});
+    else if (level === 'caution') showCaution(state.verdict || {});
+    else removeGuard();
+  }
+
+  let rootWaiter = null;
+  function whenRootExists(fn) {
+    if (rootWaiter) return;
+    rootWaiter = new MutationObserver(() => {
+      if (docEl()) {
+        rootWaiter.disconnect();
+        rootWaiter = null;
+        fn();
+      }
+    });
+    rootWaiter.observe(document, { childList: true });
+  }
+
+  // ---- danger: modal dialog
+  function verdictKey(v) {
+    return JSON.stringify([v.brand, v.host, v.registrable_domain, (v.reasons || []).map((r) => r && r.code),
+      (v.fields || []).map((f) => f && f.kind), v.go_instead && v.go_instead.top]);
+  }
+
+  function showDanger(v) {
+    const root = ensureHost('danger', v.brand || '');
+    if (!root) return;
+    if (!guard.dialog) {
+      clearShadow();
+      const dlg = UI.h(document, 'dialog', { class: 'om-dialog', role: 'alertdialog', 'aria-modal': 'true' });
+      dlg.addEventListener('cancel', (e) => {
+        // Escape = leave.
+        e.preventDefault();
+        if (e.isTrusted) doLeave();
+      });
+      dlg.addEventListener('close', () => {
+        if (guard.closing || guard.dialog !== dlg || guard.level !== 'danger') return;
+        // Closed by the browser (repeated Escape): that is a request to leave; keep the warning up meanwhile.
+        doLeave();
+        openModal(true);
+      });
+      guard.dialog = dlg;
+      root.append(dlg);
+    }
+    const key = verdictKey(v);
+    if (key !== guard.cardKey) {
+      let focusAct = 'leave';
+      try {
+        const a = guard.root.activeElement;
+        if (a && a.getAttribute('data-act')) focusAct = a.getAttribute('data-act');
+      } catch { /* ignore */ }
+      const built = UI.buildWarningCard(document, v, { idPrefix: 'omamori-', headingTag: 'h2' });
+      wireActions(built);
+      if (guard.card) guard.card.replaceWith(built.card);
+      else guard.dialog.append(built.card);
+      guard.card = built.card;
+      guard.cardKey = key;
+      guard.dialog.setAttribute('aria-labelledby', built.titleId);
+      guard.dialog.setAttribute('aria-describedby', built.descId);
+      guard.buttons = built;
+      if (guard.dialog.open) focusAction(focusAct);
+    }
+    openModal(false);
+    startWatch();
+  }
+
+  function focusAction(act) {
+    const b = guard.buttons && ({ leave: guard.buttons.leave, report: guard.buttons.report, continue: guard.buttons.proceed })[act];
+    try {
+      (b || guard.buttons.leave).focus({ preventScroll: false });
+    } catch { /* ignore */ }
+  }
+
+  function isModalOpen() {
+    try {
+      return guard.dialog.open && guard.dialog.matches(':modal');
+    } catch {
+      return guard.dialog.open;
+    }
+  }
+
+  function openModal(force) {
+    const dlg = guard.dialog;
+    if (!dlg || !$isConnected.call(dlg)) return;
+    if (!force && isModalOpen()) return;
+    guard.closing = true;
+    try {
+      if (dlg.open) dlg.close();
+    } catch { /* ignore */ }
+    guard.closing = false;
+    try {
+      dlg.showModal();
+    } catch {
+      try {
+        dlg.show();
+      } catch { /* ignore */ }
+    }
+    focusAction('leave');
+  }
+
+  function wireActions(built) {
+    const on = (btn, fn) => btn.addEventListener('click', (e) => {
+      // Only a real click or key press by the person counts; a page cannot script these buttons.
+      if (!e.isTrusted) return;
+      e.preventDefault();
+      if (guard.busy) return;
+      fn();
+    });
+    on(built.leave, doLeave);
+    on(built.report, doReport);
+    on(built.proceed, doContinue);
+  }
+
+  // Keep the dialog the top-most thing: a page may open its own modal dialog, popover or fullscreen on top.
+  function startWatch() {
+    if (guard.watch) return;
+    guard.watch = setInterval(() => {
+      if (state.dead || guard.level !== 'danger' || !guard.dialog) return stopWatch();
+      // Page elements in the top layer (our own dialog is in a shadow root: not matched from the document).
+      let fresh = false;
+      try {
+        for (const el of D_qsa.call(document, ':modal, :popover-open')) {
+          if (!guard.seenTop.has(el)) {
+            guard.seenTop.add(el);
+            fresh = true;
+          }
+        }
+      } catch { /* ignore */ }
+      let fs = null;
+      try {
+        fs = $fullscreenElement.call(document);
+      } catch { /* ignore */ }
+      if (fs) {
+        try {
+          D_exitFullscreen.call(document).catch(() => {});
+        } catch { /* ignore */ }
+      }
+      if (!guard.host || !$isConnected.call(guard.host) || $parentNode.call(guard.host) !== docEl()) {
+        tampered('removed');
+        render();
+        openModal(true);
+      } else if (fresh || fs || !isModalOpen()) {
+        openModal(true);
+      }
+    }, 700);
+  }
+  function stopWatch() {
+    if (guard.watch) clearInterval(guard.watch);
+    guard.watch = 0;
+  }
+
+  function nudgeDanger() {
+    if (guard.level !== 'danger' || !guard.host || !$isConnected.call(guard.host)) render();
+    if (guard.dialog && !isModalOpen()) openModal(true);
+  }
+
+  // ---- actions
+  async function doLeave() {
+    if (guard.busy) return;
+    guard.busy = true;
+    const canGoBack = isTop && history.length > 1;
+    try {
+      const r = await send({ type: 'leave', can_go_back: canGoBack });
+      if (r && r.ok) return;
+    } catch (e) {
+      if (isContextGone(e)) shutdown();
+    } finally {
+      setTimeout(() => { guard.busy = false; }, 800);
+    }
+    // The background could not do it: do it from here.
+    const top = UI.httpUrl(state.verdict && state.verdict.go_instead && state.verdict.go_instead.top);
+    try {
+      if (top) {
+        window.top.location.href = top;
+        return;
+      }
+      if (canGoBack) {
+        history.back();
+        return;
+      }
+      window.top.location.href = 'about:blank';
+    } catch {
+      location.href = 'about:blank';
+    }
+  }
+
+  async function doReport() {
+    guard.busy = true;
+    try {
+      await send({ type: 'open-report' });
+    } catch (e) {
+      if (isContextGone(e)) shutdown();
+    } finally {
+      guard.busy = false;
+    }
+  }
+
+  async function doContinue() {
+    guard.busy = true;
+    try {
+      await send({ type: 'trust-origin', url: effectiveUrl() });
+    } catch (e) {
+      if (isContextGone(e)) shutdown();
+      // Even if it could not be remembered, the person chose to go on: stop warning in this document.
+    } finally {
+      guard.busy = false;
+    }
+    state.trusted = true;
+    render();
+  }
+
+  function tampered(what) {
+    guard.tamperCount++;
+    if (state.level === 'danger' && !state.trusted && !guard.reportedTamper) {
+      guard.reportedTamper = true;
+      send({ type: 'guard-tampered', what }).catch(() => {});
+    }
+  }
+
+  // ---- caution: a quiet notice next to the focused sensitive field
+  function showCaution(v) {
+    const root = ensureHost('caution', v.brand || '');
+    if (!root) return;
+    if (guard.dialog) clearShadow();
+    if (!guard.notice) {
+      const wrap = UI.h(document, 'div', { class: 'om-notice-wrap', hidden: true, role: 'status', 'aria-live': 'polite' });
+      // Clicking the notice must not take focus away from the field the person is typing in.
+      wrap.addEventListener('pointerdown', (e) => {
+        if (!(e.target && e.target.closest && e.target.closest('button'))) e.preventDefault();
+      });
+      guard.notice = wrap;
+      root.append(wrap);
+    }
+    let a = null;
+    try {
+      a = $activeElement.call(document);
+    } catch { /* ignore */ }
+    const t = a ? deepTarget({ target: a }, null) : null;
+    if (t && isTextEntry(t)) onAllowedFocus(t);
+  }
+
+  function onAllowedFocus(el) {
+    if (state.trusted || state.level !== 'caution' || state.noticeDismissed || !guard.notice) return;
+    const v = state.verdict || {};
+    const kind = state.kinds.get(el);
+    const anyField = !Array.isArray(v.fields) || v.fields.length === 0;
+    if (!kind && !anyField) return;
+    fillNotice(v, kind);
+    guard.noticeFor = el;
+    guard.notice.hidden = false;
+    positionNotice();
+  }
+
+  function fillNotice(v, kind) {
+    const wrap = guard.notice;
+    const h = (...a) => UI.h(document, ...a);
+    const close = h('button', { type: 'button', class: 'om-notice-close' }, UI.msg('caution_close'));
+    close.addEventListener('click', (e) => {
+      if (!e.isTrusted) return;
+      state.noticeDismissed = true;
+      hideNotice();
+    });
+    const reasons = UI.uniqueReasons(v).slice(0, 3);
+    const body = h('div', { class: 'om-notice', lang: UI.LANG },
+      h('div', { class: 'om-notice-head' },
+        h('p', { class: 'om-notice-title' }, UI.msg('caution_title')), close),
+      h('p', null, kind ? UI.msg('caution_field', UI.kindName(kind)) : UI.msg('caution_generic')),
+      v.host ? h('p', null, UI.msg('caution_address') + ' ', UI.hostLine(document, v.host, v.registrable_domain)) : null,
+      reasons.length ? h('ul', null, reasons.map((r) => h('li', null, r.text))) : null);
+    wrap.replaceChildren(body);
+  }
+
+  function hideNotice() {
+    if (guard.notice) guard.notice.hidden = true;
+    guard.noticeFor = null;
+  }
+
+  function positionNotice() {
+    const el = guard.noticeFor;
+    const wrap = guard.notice;
+    if (!el || !wrap || wrap.hidden) return;
+    let r;
+    try {
+      r = E_getBoundingClientRect.call(el);
+    } catch {
+      return;
+    }
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const w = Math.min(wrap.offsetWidth || 420, vw - 16);
+    const hgt = wrap.offsetHeight || 120;
+    let top;
+    let left;
+    if (r.right + 12 + w <= vw - 8) {
+      // Beside the field: the rest of the form stays visible.
+      left = r.right + 12;
+      top = Math.max(8, Math.min(r.top, vh - hgt - 8));
+    } else {
+      left = Math.max(8, Math.min(r.left, vw - w - 8));
+      top = r.bottom + 8;
+      if (top + hgt > vh - 8 && r.top - hgt - 8 > 8) top = r.top - hgt - 8;
+      top = Math.max(8, Math.min(top, vh - hgt - 8));
+    }
+    wrap.style.top = top + 'px';
+    wrap.style.left = left + 'px';
+  }
+  ET_add.call(window, 'scroll', () => positionNotice(), { capture: true, passive: true });
+  ET_add.call(window, 'resize', () => positionNotice(), { passive: true });
+
+  // ------------------------------------------------------------------ hostile pages
+  const hostObserver = new MutationObserver(() => {
+    if (!guard.host || state.dead) return;
+    if (!hostAttrsIntact()) {
+      tampered('attributes');
+      setHostAttrs(guard.level, guard.brand);
+    }
+  });
+
+  function checkGuardInPlace() {
+    if (!guard.host || !guard.level) return;
+    const de = docEl();
+    if (de && $parentNode.call(guard.host) !== de) {
+      tampered('removed');
+      selfMutate(() => N_appendChild.call(de, guard.host));
+      if (guard.level === 'danger') openModal(true); // removal took the dialog out of the top layer
+    }
+  }
+
+  function onlyAboutUs(records) {
+    for (const r of records) {
+      if (r.target === guard.host) continue;
+      if (r.type === 'childList') {
+        const nodes = [...r.addedNodes, ...r.removedNodes];
+        if (nodes.length && nodes.every((n) => n === guard.host || localName(n) === 'omamori-guard')) continue;
+      }
+      return false;
+    }
+    return true;
+  }
+
+  let lastDocEl = null;
+  const mutationObserver = new MutationObserver((records) => {
+    if (state.dead) return;
+    const de = docEl();
+    if (de !== lastDocEl) {
+      // document.open() / a replaced root: listeners may have been wiped; adding them again is idempotent.
+      lastDocEl = de;
+      installGuard();
+    }
+    checkGuardInPlace();
+    checkUrlChange();
+    if (!onlyAboutUs(records)) scheduleCheck();
+  });
+
+  function checkUrlChange() {
+    if (location.href !== state.lastHref) {
+      state.lastHref = location.href;
+      scheduleCheck(0);
+    }
+  }
+
+  function startObserving() {
+    lastDocEl = docEl();
+    mutationObserver.observe(document, {
+      childList: true, subtree: true, attributes: true,
+      attributeFilter: ['type', 'name', 'id', 'autocomplete', 'inputmode', 'placeholder', 'aria-label',
+        'aria-labelledby', 'action', 'maxlength', 'for', 'alt', 'content'],
+    });
+  }
+
+  // ------------------------------------------------------------------ background -> content
+  try {
+    api.runtime.onMessage.addListener((m, sender) => {
+      if (!sender || sender.id !== api.runtime.id || !m || typeof m !== 'object') return;
+      if (m.type === 'recheck') {
+        if (m.origin && m.origin !== originOf(effectiveUrl())) return;
+        state.resetSticky = true;
+        state.lastFp = '';
+        if (timer) {
+          clearTimeout(timer);
+          timer = 0;
+        }
+        runCheck($readyState.call(document) !== 'loading');
+      }
+    });
+  } catch { /* ignore */ }
+
+  // ------------------------------------------------------------------ start
+  startObserving();
+  ET_add.call(window, 'popstate', () => checkUrlChange(), true);
+  ET_add.call(window, 'hashchange', () => checkUrlChange(), true);
+  ET_add.call(window, 'pageshow', (e) => {
+    if (e.persisted) {
+      // Back from the back/forward cache: the background forgot this document.
+      state.lastFp = '';
+      runCheck(true);
+    }
+  }, true);
+
+  if ($readyState.call(document) === 'loading') {
+    runCheck(false); // the URL alone, now: the URL verdict comes back before the page is parsed
+    ET_add.call(document, 'DOMContentLoaded', () => flushCheck(), { once: true });
+  } else {
+    runCheck(true);
+  }
+})();
