@@ -405,13 +405,24 @@ impl Engine {
             } else {
                 official.as_str()
             };
+            // "X never asks for …" names only what X never asks for, not every field of the page
+            let (never_ja, never_en);
+            let (fields_ja, fields_en) = match (rule, b) {
+                (Rule::NeverAskedField, Some(b)) => {
+                    let never: Vec<SensitiveField> =
+                        sensitive.iter().copied().filter(|f| b.never_asks.contains(&f.kind)).collect();
+                    (never_ja, never_en) = field_names(&never);
+                    (never_ja.as_str(), never_en.as_str())
+                }
+                _ => (fields_ja.as_str(), fields_en.as_str()),
+            };
             let ctx = MsgCtx {
                 brand_ja: b.map_or("", |b| b.name_ja.as_str()),
                 brand_en: b.map_or("", |b| b.name_en.as_str()),
                 domain: display_domain.as_deref().unwrap_or(&domain),
                 official,
-                fields_ja: &fields_ja,
-                fields_en: &fields_en,
+                fields_ja,
+                fields_en,
             };
             let (ja, en) = rule.message(&ctx);
             reasons.push(Reason { code: rule.code(), severity: rule.severity(), ja, en });
