@@ -1,0 +1,96 @@
+// Observing the DOM contract from a test (works with playwright-core and puppeteer-core pages alike):
+//   <omamori-guard data-level="caution|danger" data-brand="ID|"> on document.documentElement, UI in a closed
+//   shadow root; no element when there is no warning.
+
+/** {level, brand, count} of the guard element(s), or null when there is none. */
+export function guardOf(page) {
+  return page.evaluate(() => {
+    const els = document.querySelectorAll('omamori-guard');
+    if (els.length === 0) return null;
+    const g = els[els.length - 1];
+    return {
+      level: g.getAttribute('data-level'),
+      brand: g.getAttribute('data-brand'),
+      count: els.length,
+      parentIsRoot: g.parentNode === document.documentElement,
+    };
+  });
+}
+
+export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** Waits until a guard with that level is up; returns its state or throws with what was seen. */
+export async function waitForGuard(page, { level = 'danger', timeout = 15_000 } = {}) {
+  const end = Date.now() + timeout;
+  let last = null;
+  while (Date.now() < end) {
+    try {
+      last = await guardOf(page);
+      if (last && (!level || last.level === level)) return last;
+    } catch (e) {
+      // The page may be navigating; try again.
+      last = { error: String(e.message || e) };
+    }
+    await sleep(100);
+  }
+  throw new Error(`no <omamori-guard data-level="${level}"> within ${timeout} ms; last seen: ${JSON.stringify(last)}`);
+}
+
+/**
+ * Asserts that no guard shows up while the extension has time to decide (`settle` ms after load), and returns
+ * the state seen (null).
+ */
+export async function expectNoGuard(page, { settle = 2_500 } = {}) {
+  const end = Date.now() + settle;
+  while (Date.now() < end) {
+    const g = await guardOf(page);
+    if (g) throw new Error(`unexpected guard: ${JSON.stringify(g)}`);
+    await sleep(150);
+  }
+  return guardOf(page);
+}
+
+/** Value of an input (element handle free, so it also works on a page whose UI is covered by the guard). */
+export function valueOf(page, selector) {
+  return page.evaluate((s) => document.querySelector(s)?.value ?? null, selector);
+}
+
+/** Focuses a field by script (the guard may cover the page, so a click would hit the guard). */
+export function focusField(page, selector) {
+  return page.evaluate((s) => {
+    const el = document.querySelector(s);
+    if (!el) throw new Error(`no element ${s}`);
+    el.focus();
+    return document.activeElement === el;
+  }, selector);
+}
+
+/**
+ * Polls page.url() until it matches (a redirect made by the extension aborts the test's own navigation, so
+ * Playwright's waitForURL cannot be used: it fails on the aborted navigation).
+ */
+export async function waitForUrl(page, re, { timeout = 15_000 } = {}) {
+  const end = Date.now() + timeout;
+  let href = '';
+  while (Date.now() < end) {
+    if (re.test(page.url())) return page.url();
+    // Firefox over WebDriver BiDi does not report a navigation to a moz-extension: page in page.url(); the
+    // document itself knows where it is.
+    href = await page.evaluate(() => location.href).catch(() => '');
+    if (re.test(href)) return href;
+    await sleep(100);
+  }
+  throw new Error(`page did not reach ${re} within ${timeout} ms; it is at ${page.url()} (document: ${href})`);
+}
+
+/** page.goto that tolerates the navigation being aborted or replaced (by the extension's URL-level block). */
+export async function gotoLoose(page, url, opts = {}) {
+  try {
+    return await page.goto(url, { timeout: 20_000, ...opts });
+  } catch (e) {
+    if (/ERR_ABORTED|NS_BINDING_ABORTED|frame was detached|navigation.*(interrupted|aborted)/i.test(String(e.message))) {
+      return null;
+    }
+    throw e;
+  }
+}
