@@ -23,7 +23,7 @@ export PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$ROOT/node_modules/.bin:$PATH"
 CARGO_Q=(--quiet)
 [ "${OMAMORI_VERBOSE:-0}" = 1 ] && CARGO_Q=()
 WASM_TARGET=wasm32-unknown-unknown
-WASM_OUT=target/$WASM_TARGET/release/omamori.wasm
+WASM_OUT=target/$WASM_TARGET/wasm-release/omamori.wasm
 T0=$(now)
 
 # ---------------------------------------------------------------- tools
@@ -72,7 +72,7 @@ fi
 
 # ---------------------------------------------------------------- wasm core
 say "building the wasm core"
-cargo build --release --target "$WASM_TARGET" -p omamori --lib "${CARGO_Q[@]}"
+cargo build --profile wasm-release --target "$WASM_TARGET" -p omamori --lib "${CARGO_Q[@]}"
 [ -f "$WASM_OUT" ] || die "cargo did not produce $WASM_OUT"
 
 say "wasm-bindgen -> extension/pkg"

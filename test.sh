@@ -7,7 +7,7 @@
 #   1. build        ./build.sh (so a fresh clone works: installs the Rust target, wasm-bindgen-cli, npm packages)
 #   2. test deps    scripts/install-test-deps.sh (Debian's chromium, chromium-driver, firefox-esr, a Japanese font)
 #   3. core tests   cargo test --workspace
-#   4. wasm tests   cargo test -p omamori --target wasm32-unknown-unknown (wasm-bindgen-test-runner, Node)
+#   4. wasm tests   cargo test -p omamori --target wasm32-unknown-unknown --test wasm (wasm-bindgen-test-runner, Node)
 #   5. lint         web-ext lint --source-dir dist/firefox (0 errors)
 #   6. e2e          node --test tests/e2e/ (Chromium via playwright-core, Firefox ESR via puppeteer-core, on the
 #                   built dist/chrome and dist/firefox; screenshots in tests/e2e/out/)
@@ -95,7 +95,7 @@ stage() {
 }
 
 wasm_tests() {
-  cargo test -p omamori --target wasm32-unknown-unknown
+  cargo test -p omamori --target wasm32-unknown-unknown --test wasm
 }
 
 web_ext_lint() {
