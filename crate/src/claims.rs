@@ -75,17 +75,38 @@ impl PageText {
     }
 }
 
-pub fn claimed_brand(kb: &KnowledgeBase, psl: &SuffixList, facts: &PageFacts, page: &PageText) -> Option<Claim> {
-    let mut scores: HashMap<BrandIdx, (u32, u32, u32)> = HashMap::new(); // (main, text, alt/text-only network)
+/// What the page says about brands: the one it presents itself as (if any), and every brand it names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Claims {
+    pub claim: Option<Claim>,
+    pub mentioned: Vec<BrandIdx>,
+}
+
+/// Evidence for one brand, by where it was found.
+#[derive(Debug, Clone, Copy, Default)]
+struct Evidence {
+    /// title and headings
+    headline: u32,
+    site_name: u32,
+    /// © line and hot-linked logos / style sheets
+    footer: u32,
+    alt: u32,
+    text: u32,
+}
+
+pub fn claimed_brand(kb: &KnowledgeBase, psl: &SuffixList, facts: &PageFacts, page: &PageText) -> Claims {
+    let mut scores: HashMap<BrandIdx, Evidence> = HashMap::new();
     for (source, text) in &page.sections {
         for i in kb.name_set().find_in(text) {
             let name = &kb.names[i];
             let w = source.weight(name.strong);
             let e = scores.entry(name.brand).or_default();
             match source {
-                Source::Text => e.1 = (e.1 + w).min(TEXT_CAP),
-                Source::ImageAlt => e.2 += w,
-                _ => e.0 += w,
+                Source::Text => e.text = (e.text + w).min(TEXT_CAP),
+                Source::ImageAlt => e.alt += w,
+                Source::SiteName => e.site_name += w,
+                Source::Footer | Source::Resource => e.footer += w,
+                Source::Title | Source::Heading => e.headline += w,
             }
         }
     }
@@ -96,20 +117,29 @@ pub fn claimed_brand(kb: &KnowledgeBase, psl: &SuffixList, facts: &PageFacts, pa
             if let Some(owner) = p.host.registrable.as_deref().and_then(|r| kb.owner_of(r)) {
                 if !counted.contains(&owner) {
                     counted.push(owner);
-                    scores.entry(owner).or_default().0 += Source::Resource.weight(true);
+                    scores.entry(owner).or_default().footer += Source::Resource.weight(true);
                 }
             }
         }
     }
+    let has_site_name = !facts.site_name.trim().is_empty();
     // several card networks named side by side are the accepted-cards row of a checkout
     let networks = scores.keys().filter(|b| kb.brands[**b].card_network).count();
     let mut best: Option<Claim> = None;
-    for (brand, (main, text, alt)) in scores {
+    for (&brand, e) in &scores {
         let network_row = kb.brands[brand].card_network && networks >= 2;
-        let score = if network_row { main } else { main + text + alt };
+        // a page that names itself something else in og:site_name is that something else: a headline or
+        // text naming the brand is then news about it, not a claim (its © line and logos still count)
+        let other_site = has_site_name && e.site_name == 0;
+        let headline = if other_site { 0 } else { e.headline };
+        let text = if other_site || network_row { 0 } else { e.text };
+        let alt = if network_row { 0 } else { e.alt };
+        let score = headline + e.site_name + e.footer + alt + text;
         if score >= CLAIM_THRESHOLD && best.as_ref().map_or(true, |b| score > b.score || (score == b.score && brand < b.brand)) {
             best = Some(Claim { brand, score });
         }
     }
-    best
+    let mut mentioned: Vec<BrandIdx> = scores.keys().copied().collect();
+    mentioned.sort_unstable();
+    Claims { claim: best, mentioned }
 }

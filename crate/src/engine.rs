@@ -1,10 +1,10 @@
 //! The public façade: one `Engine` (knowledge base, suffix list and indexes compiled once) answering
 //! `check_url` and `check_page` with a typed `Verdict`.
-use crate::claims::{claimed_brand, PageText};
+use crate::claims::{claimed_brand, Claims, PageText};
 use crate::facts::PageFacts;
 use crate::fields::{FieldClassifier, FieldKind, SensitiveField};
 use crate::host::{Host, HostKind, ParsedUrl, SuffixList, UrlError};
-use crate::kb::{embedded, Brand, BrandIdx, KnowledgeBase};
+use crate::kb::{embedded, Brand, BrandIdx, Category, KnowledgeBase};
 use crate::lookalike::{Checker, HostContext, LookalikeIndex, UrlMatch};
 use crate::signals::{any_phrase, Signals};
 use crate::verdict::{BrandName, FieldOut, GoInstead, Level, MsgCtx, PhoneOut, Reason, Rule, Severity, Verdict};
@@ -251,7 +251,7 @@ impl Engine {
             return Ok(Verdict { fields: field_out(&sensitive), ..url_v });
         }
         let page = PageText::new(&facts);
-        let claim = claimed_brand(&self.kb, &self.psl, &facts, &page);
+        let Claims { claim, mentioned } = claimed_brand(&self.kb, &self.psl, &facts, &page);
         let kinds: Vec<FieldKind> = {
             let mut k: Vec<FieldKind> = sensitive.iter().map(|f| f.kind).collect();
             k.sort();
@@ -266,9 +266,9 @@ impl Engine {
         let mut brand = url_v.brand.as_deref().and_then(|id| self.kb.index_of(id));
         let mut level = url_v.level;
 
-        // the brand the page claims, when its URL does not already name one
+        // the brand the page claims, unless its URL already clearly imitates one
         if let Some(c) = &claim {
-            if brand.is_none() {
+            if brand.is_none() || url_v.level < Level::Danger {
                 brand = Some(c.brand);
             }
         }
@@ -331,9 +331,16 @@ impl Engine {
                 }
             }
         }
-        if has(FieldKind::PrepaidNumber) || text_hit(&self.signals.prepaid_by_message) {
-            if text_hit(&self.signals.prepaid_by_message) {
-                rules.push((Rule::PrepaidByMessage, String::new()));
+        if text_hit(&self.signals.prepaid_by_message) {
+            rules.push((Rule::PrepaidByMessage, String::new()));
+            level = Level::Danger;
+        }
+        // a prepaid number is typed only on the issuer's own payment pages (WebMoney seed): a box for one on
+        // a site that names a prepaid brand it does not belong to is a theft of the balance
+        if has(FieldKind::PrepaidNumber) && !rules.iter().any(|(r, _)| *r == Rule::BrandClaimWithCredentials) {
+            if let Some(&p) = mentioned.iter().find(|&&b| self.kb.brands[b].category == Category::Prepaid) {
+                rules.push((Rule::PrepaidOffIssuer, official_of(p)));
+                brand = brand.or(Some(p));
                 level = Level::Danger;
             }
         }
@@ -341,7 +348,11 @@ impl Engine {
             rules.push((Rule::CashOutService, String::new()));
             level = level.max(Level::Caution);
         }
-        if asks && kinds.iter().any(|k| k.is_card()) && text_hit(&self.signals.fake_shop) {
+        if asks
+            && kinds.iter().any(|k| k.is_card())
+            && text_hit(&self.signals.fake_shop)
+            && !text_hit(&self.signals.shop_contact)
+        {
             rules.push((Rule::FakeShopMarks, String::new()));
             level = level.max(Level::Caution);
         }

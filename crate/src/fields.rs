@@ -192,7 +192,8 @@ impl FieldClassifier {
             .by_autocomplete(&input.autocomplete)
             .or_else(|| self.by_text(&primary))
             .or_else(|| self.by_attrs(&tokens, &compact))
-            .or_else(|| self.by_text(&context));
+            .or_else(|| self.by_text(&context))
+            .or_else(|| by_shape(input, &ty));
         let found = match (found, ty.as_str()) {
             // a password box is a password unless its words say it is a PIN, OTP, security code…
             (None, "password") => Some(FieldKind::Password),
@@ -220,6 +221,17 @@ impl FieldClassifier {
                 && short_numeric_box(&inputs[i])
             {
                 kinds[i] = Some(FieldKind::CardNumber);
+            }
+        }
+        // a short unlabelled numeric box right after the card number or expiry is the security code
+        for i in 1..inputs.len() {
+            if kinds[i].is_none()
+                && matches!(kinds[i - 1], Some(FieldKind::CardNumber | FieldKind::CardExpiry))
+                && matches!(inputs[i].maxlength, Some(3..=4))
+                && short_numeric_box(&inputs[i])
+                && !matches!(kinds.get(i + 1), Some(Some(FieldKind::CardNumber)))
+            {
+                kinds[i] = Some(FieldKind::CardCvc);
             }
         }
         // month / year selects right after a card field, or named like it, are the expiry
@@ -252,6 +264,26 @@ impl FieldClassifier {
             .filter_map(|(index, k)| k.map(|kind| SensitiveField { index, kind }))
             .collect()
     }
+}
+
+/// What an input with no telling words still says by its shape: a placeholder written like a card number
+/// (`0000 0000 0000 0000`, `xxxx-xxxx-…`) or an expiry (`MM/YY`, `12/28`), or a numeric box of card-number length.
+fn by_shape(input: &InputFacts, ty: &str) -> Option<FieldKind> {
+    let ph: String = input.placeholder.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+    let ph = fold(&ph);
+    let cardish = |c: char| c.is_ascii_digit() || matches!(c, 'x' | '*' | '•' | '●' | '・');
+    if (15..=19).contains(&ph.chars().count()) && ph.chars().all(cardish) {
+        return Some(FieldKind::CardNumber);
+    }
+    let b = ph.as_bytes();
+    if b.len() == 5 && b[2] == b'/' && b.iter().enumerate().all(|(i, c)| i == 2 || c.is_ascii_digit() || b"mmyy".contains(c)) {
+        return Some(FieldKind::CardExpiry);
+    }
+    let numeric = matches!(ty, "tel" | "number") || input.inputmode.eq_ignore_ascii_case("numeric");
+    if numeric && matches!(input.maxlength, Some(15..=19)) {
+        return Some(FieldKind::CardNumber);
+    }
+    None
 }
 
 fn short_numeric_box(i: &InputFacts) -> bool {

@@ -16,6 +16,7 @@ struct SignalsFile {
     cash_out: Vec<String>,
     prepaid_by_message: Vec<String>,
     fake_shop: Vec<String>,
+    shop_contact: Vec<String>,
 }
 
 pub struct Signals {
@@ -29,6 +30,7 @@ pub struct Signals {
     pub cash_out: Vec<String>,
     pub prepaid_by_message: Vec<String>,
     pub fake_shop: Vec<String>,
+    pub shop_contact: Vec<String>,
 }
 
 impl Signals {
@@ -47,6 +49,7 @@ impl Signals {
             cash_out: folded(f.cash_out),
             prepaid_by_message: folded(f.prepaid_by_message),
             fake_shop: folded(f.fake_shop),
+            shop_contact: folded(f.shop_contact),
         })
     }
 

@@ -66,6 +66,7 @@ pub enum Rule {
     NeverAskedField,
     CardVerificationPage,
     PrepaidByMessage,
+    PrepaidOffIssuer,
     SensitiveFieldsRiskyHost,
     FormPostsElsewhere,
     UrgencyWording,
@@ -93,7 +94,7 @@ impl Rule {
         Rule::IpHost, Rule::NonDefaultPort, Rule::SharedHosting, Rule::AbusedTld, Rule::UrlShortener,
         Rule::LongHost, Rule::RandomLabel, Rule::MixedScriptHost, Rule::BrandClaimWithCredentials,
         Rule::LookalikeUrlWithCredentials, Rule::PinWithCardNumber, Rule::NeverAskedField,
-        Rule::CardVerificationPage, Rule::PrepaidByMessage, Rule::SensitiveFieldsRiskyHost,
+        Rule::CardVerificationPage, Rule::PrepaidByMessage, Rule::PrepaidOffIssuer, Rule::SensitiveFieldsRiskyHost,
         Rule::FormPostsElsewhere, Rule::UrgencyWording, Rule::CashOutService, Rule::FakeShopMarks,
         Rule::MailboxNumber, Rule::BrandClaim,
     ];
@@ -130,6 +131,7 @@ impl Rule {
             Rule::NeverAskedField => "never-asked-field",
             Rule::CardVerificationPage => "card-verification-page",
             Rule::PrepaidByMessage => "prepaid-by-message",
+            Rule::PrepaidOffIssuer => "prepaid-off-issuer",
             Rule::SensitiveFieldsRiskyHost => "sensitive-fields-risky-host",
             Rule::FormPostsElsewhere => "form-posts-elsewhere",
             Rule::UrgencyWording => "urgency-wording",
@@ -155,7 +157,8 @@ impl Rule {
             | Rule::PinWithCardNumber
             | Rule::NeverAskedField
             | Rule::CardVerificationPage
-            | Rule::PrepaidByMessage => Severity::Danger,
+            | Rule::PrepaidByMessage
+            | Rule::PrepaidOffIssuer => Severity::Danger,
             Rule::TypoDomain
             | Rule::TypoToken
             | Rule::TldSwapQuiet
@@ -305,6 +308,10 @@ impl Rule {
             Rule::PrepaidByMessage => (
                 "プリペイド番号(ギフトコード)をメールやチャットで送らせようとしています。プリペイド番号を送って支払う方法はありません。".into(),
                 "The page asks you to send a prepaid number (gift code) by mail or chat. No real payment works that way.".into(),
+            ),
+            Rule::PrepaidOffIssuer => (
+                format!("{b}のプリペイド番号を、{b}の公式サイト({o})ではないページが入力させようとしています。プリペイド番号を入力するのは公式の決済画面だけです。"),
+                format!("A page that is not {be}'s official site ({o}) asks for a {be} prepaid number. Prepaid numbers are entered only on the official payment screens."),
             ),
             Rule::SensitiveFieldsRiskyHost => (
                 format!("{}の入力欄がありますが、このサイト「{d}」は安全な接続や身元が確かでない場所にあります。", c.fields_ja),
