@@ -111,3 +111,38 @@ fn page_cases() {
     assert!(n >= 20, "the page table has only {n} cases");
     assert!(failures.is_empty(), "{} of {n} page cases fail:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Field table: one input per row and the kind expected (`-` for not sensitive). Every row must classify
+/// right; the count is the accuracy reported in the README.
+#[test]
+fn field_cases() {
+    let table = include_str!("cases/fields.tsv");
+    let mut failures = Vec::new();
+    let mut n = 0;
+    for (lineno, line) in table.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        let col = |i: usize| c.get(i).copied().unwrap_or("").to_string();
+        n += 1;
+        let input = omamori::InputFacts {
+            tag: col(1),
+            input_type: col(2),
+            name: col(3),
+            label: col(4),
+            placeholder: col(5),
+            autocomplete: col(6),
+            maxlength: col(7).trim().parse().ok(),
+            ..Default::default()
+        };
+        let facts = PageFacts { url: "https://forms.example/".into(), inputs: vec![input], ..Default::default() };
+        let v = engine().check_page(facts).expect("verdict");
+        let got = v.fields.first().map_or("-", |f| f.kind.code());
+        if got != c[0] {
+            failures.push(format!("fields.tsv:{}: {:?} expected {}, got {got}", lineno + 1, &c[1..], c[0]));
+        }
+    }
+    assert!(n >= 60, "only {n} field cases");
+    assert!(failures.is_empty(), "{} of {n} field cases fail:\n{}", failures.len(), failures.join("\n"));
+}
