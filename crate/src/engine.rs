@@ -121,7 +121,16 @@ impl Engine {
         let ctx = HostContext {
             shared,
             abused_tld: self.signals.abused_tlds.contains(tld),
-            random: looks_random(&self.without_brand_tokens(host.registrable_label())),
+            random: {
+                let label = host.registrable_label();
+                let rest = self.without_brand_tokens(label);
+                // `smbczs`, `docomozz`: a brand name padded with a few letters that make no word
+                let padded = rest.len() != label.len()
+                    && rest.len() == 2
+                    && !label.contains('-')
+                    && !rest.bytes().any(|c| b"aeiouy".contains(&c));
+                looks_random(&rest) || padded
+            },
         };
         if official.is_none() && host.kind == HostKind::Domain {
             let checker = Checker { kb: &self.kb, index: &self.lookalike, signals: &self.signals };

@@ -162,6 +162,14 @@ impl LookalikeIndex {
     }
 }
 
+/// Do these tokens begin like a Japanese second-level domain ending (`co jp`, `ne jp`, `or jp`)?
+fn starts_like_suffix(after: &[&str]) -> bool {
+    match after {
+        [second, "jp", ..] => matches!(*second, "co" | "ne" | "or" | "go" | "ac" | "ad" | "ed" | "gr" | "lg"),
+        _ => false,
+    }
+}
+
 /// A token of a host: a piece of a label between dots, hyphens or underscores.
 #[derive(Debug, Clone)]
 struct Tok<'a> {
@@ -248,6 +256,12 @@ impl<'a> Checker<'a> {
                     let cut = n >= 2 && !after.is_empty() && after[0] == p.suffix[0];
                     if full || cut {
                         self.push(host, out, exact_rule, p);
+                    } else if label.len() >= 4
+                        && (starts_like_suffix(&after)
+                            || (after.first() == Some(&"jp") && !toks[i + k].registrable && i + k + 1 <= toks.len()))
+                    {
+                        // the official name with another Japanese ending written after it: aeon-ne-jp, micard.or.jp
+                        self.push(host, out, Rule::EmbeddedLookalikeDomain, p);
                     }
                 }
             }
@@ -363,13 +377,17 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     let Some(owners) = self.kb.tokens.get(&cand) else { continue };
+                    let owners = self.preferred_owners(&cand, owners);
                     matched = true;
                     let whole_label = run[0].registrable && k == reg_toks;
-                    for &(brand, strong) in owners {
+                    for &(brand, strong) in &owners {
                         let parts = self.brand_parts(brand);
+                        let weak_in_sub = !strong && !run[0].registrable && cand.len() >= 4;
                         let rule = if strong {
                             Some(self.strong_rule(ctx, run[0].registrable, whole_label, credential))
-                        } else if credential && context >= 2 {
+                        } else if (credential && context >= 2)
+                            || (weak_in_sub && (credential || ctx.abused_tld || ctx.random || ctx.shared))
+                        {
                             Some(Rule::BrandOnSuspiciousHost)
                         } else if (credential || (!run[0].registrable && context >= 1)) && toks.len() > 1 {
                             Some(Rule::WeakBrandWithCredentialWords)
@@ -455,10 +473,15 @@ impl<'a> Checker<'a> {
                     && !self.signals.credential_words.contains(tok.text);
                 let rest = format!("{}{}", &tok.text[..i], &tok.text[i + t.len()..]);
                 let cred_inside = self.signals.credential_inside.iter().any(|w| rest.contains(w.as_str()));
-                for &(brand, strong) in self.kb.tokens.get(t).into_iter().flatten() {
+                let owners = self.kb.tokens.get(t).map(|o| self.preferred_owners(t, o)).unwrap_or_default();
+                for &(brand, strong) in &owners {
                     let rule = if strong && (t.len() >= MIN_SUBSTRING_TOKEN || at_edge) {
                         self.strong_rule(ctx, tok.registrable, false, credential || cred_inside)
-                    } else if !strong && at_edge && (credential || cred_inside) && context >= 2 {
+                    } else if !strong
+                        && at_edge
+                        && (((credential || cred_inside) && context >= 2)
+                            || (!tok.registrable && (ctx.abused_tld || ctx.random || ctx.shared)))
+                    {
                         Rule::BrandOnSuspiciousHost
                     } else if !strong && at_edge && (credential || cred_inside || (!tok.registrable && context >= 1)) {
                         Rule::WeakBrandWithCredentialWords
@@ -470,6 +493,22 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// A token several brands share (`aeon`: AEON retail and AEON Card) names the one whose official domain
+    /// it is, when there is such a brand.
+    fn preferred_owners(&self, token: &str, owners: &[(BrandIdx, bool)]) -> Vec<(BrandIdx, bool)> {
+        if owners.len() > 1 {
+            let by_domain: Vec<(BrandIdx, bool)> = owners
+                .iter()
+                .copied()
+                .filter(|(b, _)| self.kb.by_label.get(token).is_some_and(|ps| ps.iter().any(|p| p.brand == *b)))
+                .collect();
+            if !by_domain.is_empty() {
+                return by_domain;
+            }
+        }
+        owners.to_vec()
     }
 
     fn japan_only(&self, brand: BrandIdx) -> bool {
