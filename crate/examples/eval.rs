@@ -1,7 +1,7 @@
 //! Measures the URL engine on ../shared/data (issue 4): detection on the JPCERT/CC phishing feed, false
 //! warnings on the popular-domain list, throughput. Prints a report; asserts nothing.
 //!
-//!   cargo run --release -p omamori --example eval -- [DATA_DIR] [--list-danger N]
+//!   cargo run --release -p omamori --example eval -- [DATA_DIR] [--list-danger N] [--misses N]
 //!
 //! DATA_DIR defaults to ../shared/data. The feed's brand column is free text; it is mapped to knowledge-base
 //! ids through the brands' own names (NFKC, case-folded), so no mapping table is kept by hand.
@@ -27,13 +27,25 @@ fn pct(a: usize, b: usize) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let dir = args.iter().find(|a| !a.starts_with("--")).cloned().unwrap_or_else(|| "../shared/data".into());
+    let dir = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || !args[i - 1].starts_with("--")))
+        .map(|(_, a)| a.clone())
+        .unwrap_or_else(|| "../shared/data".into());
     let list_danger: usize = args
         .iter()
         .position(|a| a == "--list-danger")
         .and_then(|i| args.get(i + 1))
         .and_then(|n| n.parse().ok())
         .unwrap_or(usize::MAX);
+    let show_misses: usize = args
+        .iter()
+        .position(|a| a == "--misses")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    let mut misses: Vec<String> = Vec::new();
     let t0 = Instant::now();
     let engine = Engine::new().expect("engine");
     let cold = t0.elapsed();
@@ -78,6 +90,17 @@ fn main() {
             t.with_trace += trace as usize;
             t.trace_danger_right += (trace && right) as usize;
         }
+        if trace && !right && misses.len() < 200_000 {
+            let v = v.as_ref();
+            misses.push(format!(
+                "{}\t{}\t{}\t{}\t{}",
+                id.as_deref().unwrap_or("-"),
+                v.map_or("invalid", |v| v.level.as_str()),
+                v.and_then(|v| v.brand.clone()).unwrap_or_else(|| "-".into()),
+                v.map(|v| v.rule_codes()).unwrap_or_default(),
+                v.map(|v| v.host.clone()).unwrap_or_default()
+            ));
+        }
         if id.is_none() {
             *unmapped.entry(label.to_string()).or_default() += 1;
         }
@@ -115,6 +138,15 @@ fn main() {
         u.sort_by(|a, b| b.1.cmp(&a.1));
         let shown: Vec<String> = u.iter().take(15).map(|(l, n)| format!("{l} ({n})")).collect();
         println!("\nfeed labels not mapped to a brand (top): {}", shown.join(", "));
+    }
+
+    if show_misses > 0 {
+        misses.sort();
+        misses.dedup();
+        println!("\nmissed hosts that carry a trace of their brand ({} distinct; every {}th shown):", misses.len(), (misses.len() / show_misses).max(1));
+        for m in misses.iter().step_by((misses.len() / show_misses).max(1)) {
+            println!("    {m}");
+        }
     }
 
     let pop = std::fs::File::open(format!("{dir}/tranco-top50k.txt.gz")).expect("tranco");

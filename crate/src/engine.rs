@@ -126,9 +126,9 @@ impl Engine {
                 let rest = self.without_brand_tokens(label);
                 // `smbczs`, `docomozz`: a brand name padded with a few letters that make no word
                 let padded = rest.len() != label.len()
-                    && rest.len() == 2
                     && !label.contains('-')
-                    && !rest.bytes().any(|c| b"aeiouy".contains(&c));
+                    && ((1..=2).contains(&rest.len()) && !rest.bytes().any(|c| b"aeiouy".contains(&c))
+                        || (2..=5).contains(&rest.len()) && rest.bytes().all(|c| c.is_ascii_digit()));
                 looks_random(&rest) || padded
             },
         };
@@ -503,7 +503,8 @@ fn looks_random(label: &str) -> bool {
             run = 0;
         }
     }
-    (letters >= 5 && vowels * 5 < letters) || max_run >= 6 || switches >= 3
+    let max_digits = l.split(|c| !c.is_ascii_digit()).map(<[u8]>::len).max().unwrap_or(0);
+    (letters >= 5 && vowels * 5 < letters) || max_run >= 6 || switches >= 3 || max_digits >= 6
 }
 
 fn single_script(label: &str) -> bool {

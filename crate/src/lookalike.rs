@@ -250,6 +250,10 @@ impl<'a> Checker<'a> {
                 let label = toks[i..i + k].iter().map(|t| t.text).collect::<Vec<_>>().join("-");
                 let Some(cands) = self.kb.by_label.get(&label) else { continue };
                 let after: Vec<&str> = toks[i + k..].iter().map(|t| t.text).collect();
+                // `aeon.jp…` imitates aeon.co.jp rather than aeon.com: with a Japanese ending, prefer .jp domains
+                let jp_like = starts_like_suffix(&after) || after.first() == Some(&"jp");
+                let jp_cands: Vec<&DomainParts> = cands.iter().filter(|p| p.suffix.last().is_some_and(|s| s == "jp")).collect();
+                let cands: Vec<&DomainParts> = if jp_like && !jp_cands.is_empty() { jp_cands } else { cands.iter().collect() };
                 for p in cands {
                     let n = p.suffix.len();
                     let full = after.len() >= n && after[..n].iter().zip(&p.suffix).all(|(a, b)| a == b);
@@ -387,6 +391,7 @@ impl<'a> Checker<'a> {
                             Some(self.strong_rule(ctx, run[0].registrable, whole_label, credential))
                         } else if (credential && context >= 2)
                             || (weak_in_sub && (credential || ctx.abused_tld || ctx.random || ctx.shared))
+                            || (cand.len() >= 4 && (ctx.abused_tld as u8 + ctx.random as u8 + ctx.shared as u8) >= 2)
                         {
                             Some(Rule::BrandOnSuspiciousHost)
                         } else if (credential || (!run[0].registrable && context >= 1)) && toks.len() > 1 {

@@ -103,8 +103,8 @@ fn pick<'a>(u: &mut Unstructured, from: &[&'a str]) -> Result<&'a str> {
     Ok(from[u.choose_index(from.len())?])
 }
 
-/// A string: a dictionary word, arbitrary text, a mix, or a long repetition of either.
-pub fn text(u: &mut Unstructured, dict: &[&str]) -> Result<String> {
+/// A string: a dictionary word, arbitrary text, a mix, or a repetition of either up to `max` bytes.
+pub fn text(u: &mut Unstructured, dict: &[&str], max: usize) -> Result<String> {
     Ok(match u.int_in_range(0u8..=5)? {
         0 => pick(u, dict)?.to_string(),
         1 => String::arbitrary(u)?,
@@ -120,15 +120,15 @@ pub fn text(u: &mut Unstructured, dict: &[&str]) -> Result<String> {
             s
         }
         3 => {
-            // long: up to ~1 MB, to check that the work stays bounded
+            // long (up to `max` bytes: 1 MB for the page text), to check that the work stays bounded
             let piece = if u.arbitrary()? { pick(u, dict)?.to_string() } else { String::arbitrary(u)? };
-            let times = u.int_in_range(1usize..=20_000)?;
-            piece.repeat(times.min(1_000_000 / piece.len().max(1)))
+            let times = u.int_in_range(1usize..=max)?;
+            piece.repeat(times.min(max / piece.len().max(1)))
         }
         4 => String::new(),
         _ => {
             let c: char = u.arbitrary()?;
-            let times = u.int_in_range(1usize..=5_000)?;
+            let times = u.int_in_range(1usize..=max / 4)?;
             std::iter::repeat(c).take(times).collect()
         }
     })
@@ -141,7 +141,7 @@ pub fn url(u: &mut Unstructured) -> Result<String> {
     }
     let mut s = pick(u, SCHEMES)?.to_string();
     if u.ratio(1, 6)? {
-        s.push_str(&text(u, LABELS)?);
+        s.push_str(&text(u, LABELS, 300)?);
         s.push('@');
     }
     if u.ratio(1, 6)? {
@@ -153,7 +153,7 @@ pub fn url(u: &mut Unstructured) -> Result<String> {
                 s.push(*u.choose(&['.', '-', '_', '.', '.'])?);
             }
             if u.ratio(1, 10)? {
-                s.push_str(&text(u, LABELS)?);
+                s.push_str(&text(u, LABELS, 300)?);
             } else {
                 s.push_str(pick(u, LABELS)?);
             }
@@ -174,7 +174,7 @@ pub fn url(u: &mut Unstructured) -> Result<String> {
 
 fn list(u: &mut Unstructured, dict: &[&str], max: usize) -> Result<Vec<String>> {
     let n = if u.ratio(1, 20)? { u.int_in_range(0..=max * 4)? } else { u.int_in_range(0..=max.min(8))? };
-    (0..n).map(|_| text(u, dict)).collect()
+    (0..n).map(|_| text(u, dict, 2_000)).collect()
 }
 
 fn urls(u: &mut Unstructured, max: usize) -> Result<Vec<String>> {
@@ -185,16 +185,16 @@ fn urls(u: &mut Unstructured, max: usize) -> Result<Vec<String>> {
 pub fn input(u: &mut Unstructured) -> Result<InputFacts> {
     Ok(InputFacts {
         tag: pick(u, TAGS)?.to_string(),
-        input_type: if u.ratio(1, 10)? { text(u, TYPES)? } else { pick(u, TYPES)?.to_string() },
-        name: text(u, ATTRS)?,
-        id: text(u, ATTRS)?,
-        autocomplete: text(u, ATTRS)?,
+        input_type: if u.ratio(1, 10)? { text(u, TYPES, 1_000)? } else { pick(u, TYPES)?.to_string() },
+        name: text(u, ATTRS, 1_000)?,
+        id: text(u, ATTRS, 1_000)?,
+        autocomplete: text(u, ATTRS, 1_000)?,
         inputmode: pick(u, &["numeric", "tel", "text", "", "NUMERIC"])?.to_string(),
         maxlength: if u.arbitrary()? { Some(u.arbitrary()?) } else { None },
-        placeholder: text(u, WORDS)?,
-        aria_label: text(u, WORDS)?,
-        label: text(u, WORDS)?,
-        context: text(u, WORDS)?,
+        placeholder: text(u, WORDS, 1_000)?,
+        aria_label: text(u, WORDS, 1_000)?,
+        label: text(u, WORDS, 1_000)?,
+        context: text(u, WORDS, 1_000)?,
         form_action: if u.arbitrary()? { url(u)? } else { String::new() },
     })
 }
@@ -220,12 +220,12 @@ pub fn page_facts(u: &mut Unstructured) -> Result<PageFacts> {
         url: url(u)?,
         top_url: if u.ratio(1, 4)? { Some(url(u)?) } else { None },
         is_top: u.arbitrary()?,
-        title: text(u, WORDS)?,
-        site_name: text(u, WORDS)?,
+        title: text(u, WORDS, 100_000)?,
+        site_name: text(u, WORDS, 10_000)?,
         headings: list(u, WORDS, 20)?,
         image_alts: list(u, WORDS, 30)?,
-        footer_text: text(u, WORDS)?,
-        text: text(u, WORDS)?,
+        footer_text: text(u, WORDS, 100_000)?,
+        text: text(u, WORDS, 1_000_000)?,
         form_actions: urls(u, 20)?,
         resource_urls: urls(u, 50)?,
         inputs,
