@@ -72,7 +72,10 @@ fn main() {
         let Some(rest) = cols.next() else { continue };
         let Some((url, label)) = rest.rsplit_once(',') else { continue };
         urls += 1;
-        let id = name_to_id.get(&fold(label)).cloned();
+        // the label, or one of its parts (`TS CUBIC CARD_MY TS3`)
+        let id = name_to_id.get(&fold(label)).cloned().or_else(|| {
+            label.split(['_', '/', '・']).find_map(|part| name_to_id.get(&fold(part)).cloned())
+        });
         let v = engine.check_url(url).ok();
         let level = v.as_ref().map_or(Level::None, |v| v.level);
         let got = v.as_ref().and_then(|v| v.brand.clone());
