@@ -99,6 +99,11 @@ impl Rule {
         Rule::MailboxNumber, Rule::BrandClaim,
     ];
 
+    /// Rules decided from the address alone (the rest need the page).
+    pub fn is_url_rule(self) -> bool {
+        self < Rule::BrandClaimWithCredentials
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Rule::OfficialDomain => "official-domain",

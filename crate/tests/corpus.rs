@@ -26,6 +26,7 @@ fn level_matches(expect: &str, got: Option<Level>) -> bool {
 fn url_cases() {
     let table = include_str!("cases/urls.tsv");
     let mut failures = Vec::new();
+    let mut fired = std::collections::HashSet::new();
     let mut n = 0;
     for (lineno, line) in table.lines().enumerate() {
         if line.trim().is_empty() || line.starts_with('#') {
@@ -36,6 +37,9 @@ fn url_cases() {
         let (expect, brand, url) = (cols[0], cols[1], cols[2]);
         n += 1;
         let v = engine().check_url(url).ok();
+        if let Some(v) = &v {
+            fired.extend(v.rules.iter().copied());
+        }
         let got_level = v.as_ref().map(|v| v.level);
         let got_brand = v.as_ref().and_then(|v| v.brand.clone()).unwrap_or_else(|| "-".into());
         let brand_ok = brand == "*" || brand == got_brand;
@@ -49,6 +53,10 @@ fn url_cases() {
         }
     }
     assert!(n >= 50, "the URL table has only {n} cases");
+    // every URL rule has at least one positive case in the table
+    let unexercised: Vec<&str> =
+        omamori::Rule::ALL.iter().filter(|r| r.is_url_rule() && !fired.contains(*r)).map(|r| r.code()).collect();
+    assert!(unexercised.is_empty(), "URL rules with no case in urls.tsv: {unexercised:?}");
     assert!(failures.is_empty(), "{} of {n} URL cases fail:\n{}", failures.len(), failures.join("\n"));
 }
 
