@@ -137,6 +137,22 @@ impl Engine {
             checker.embedded_official_domain(host, &mut matches);
             checker.registrable_lookalike(host, &ctx, &mut matches);
             checker.brand_tokens(host, &ctx, &mut matches);
+            // an IDN read with its look-alike characters folded (micаrd with a Cyrillic а → micard): a brand
+            // found only that way was written with borrowed letters on purpose
+            if host.unicode != host.ascii {
+                let folded: Vec<String> = host.unicode.split('.').map(crate::lookalike::deconfuse).collect();
+                let folded = self.psl.host(&folded.join("."));
+                if folded.ascii != host.ascii && folded.ascii.is_ascii() {
+                    let mut found = Vec::new();
+                    checker.brand_tokens(&folded, &ctx, &mut found);
+                    checker.registrable_lookalike(&folded, &ctx, &mut found);
+                    for m in found.into_iter().filter(|m| m.rule != Rule::TypoToken && m.rule != Rule::TypoDomain) {
+                        if !matches.iter().any(|x| x.rule == Rule::HomoglyphDomain && x.brand == m.brand) {
+                            matches.push(UrlMatch { rule: Rule::HomoglyphDomain, ..m });
+                        }
+                    }
+                }
+            }
         }
         if official.is_none() {
             if parsed.url.scheme() == "http" {

@@ -100,7 +100,11 @@ impl SuffixList {
         };
         if ascii.len() > MAX_HOST_LEN {
             // keep the right-hand end: that is where the registrable domain is
-            let cut = ascii.len() - MAX_HOST_LEN;
+            let mut cut = ascii.len() - MAX_HOST_LEN;
+            // a host IDNA refused may hold non-ASCII characters: never cut inside one
+            while !ascii.is_char_boundary(cut) {
+                cut += 1;
+            }
             let start = ascii[cut..].find('.').map_or(cut, |p| cut + p + 1);
             ascii = ascii[start..].to_string();
         }

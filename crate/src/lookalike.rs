@@ -53,6 +53,25 @@ fn ascii_skeletons() -> &'static [String; 128] {
     })
 }
 
+/// A label with its borrowed letters replaced by the ASCII letters they imitate (`micаrd` with a Cyrillic а →
+/// `micard`, `rakutën` → `rakuten`); ASCII stays as it is (unlike the skeleton, which also turns m into rn).
+pub fn deconfuse(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    for c in label.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let sk: String = skeleton(&c.to_string()).collect::<String>().to_lowercase();
+        if sk.is_ascii() && !sk.is_empty() {
+            out.push_str(&sk);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 pub fn label_skeleton(label: &str) -> String {
     if label.is_ascii() {
         let table = ascii_skeletons();
@@ -227,7 +246,7 @@ impl<'a> Checker<'a> {
         self.embedded_in(host, &tokenize(sub, reg), false, out);
         // the same on the de-confused Unicode form: rakutën.cô.jp.x.xyz → rakuten.co.jp.x.xyz
         if host.unicode != host.ascii {
-            let decon: Vec<String> = host.unicode.split('.').map(label_skeleton).collect();
+            let decon: Vec<String> = host.unicode.split('.').map(deconfuse).collect();
             let n_suffix = if host.suffix.is_empty() { 0 } else { host.suffix.split('.').count() };
             let keep = decon.len().saturating_sub(n_suffix);
             let joined = decon[..keep].join(".");

@@ -471,3 +471,21 @@ fn long_hosts_are_cut_to_the_dns_bound() {
         }
     }
 }
+
+// ------------------------------------------------------------------------------------- fuzz regressions
+/// Found by `cargo fuzz` (check_url): a long opaque host (non-special scheme, so percent-encoded, with an
+/// invalid punycode label that IDNA refuses) was cut to MAX_HOST_LEN inside a multi-byte character: panic.
+#[test]
+fn regression_long_host_cut_inside_a_character() {
+    let url = format!(
+        "chrome-extension://com-{}.docomo.xn--zz_ne.エムアイカード_xn--c-xga.ｍｉｃａｒｄ.cn/",
+        "\u{e7400}".repeat(38)
+    );
+    let _ = engine().check_url(&url);
+    let _ = engine().check_page(PageFacts { url: url.clone(), ..Default::default() });
+    // the same through the host analysis directly, for hosts IDNA refuses
+    for host in [format!("xn--zz.{}.com", "é".repeat(200)), format!("{}.xn--zz.com", "日本".repeat(100))] {
+        let h = engine().suffix_list().host(&host);
+        assert!(h.ascii.len() <= MAX_HOST_LEN);
+    }
+}

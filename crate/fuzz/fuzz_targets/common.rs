@@ -42,6 +42,7 @@ pub fn run_page(facts: PageFacts) {
 }
 
 pub fn run_url(url: &str) {
+    if std::env::var_os("OMAMORI_FUZZ_SHOW").is_some() { eprintln!("URL {url:?}"); }
     let a = engine().check_url(url);
     if let Ok(v) = &a {
         check_verdict(v, 0);
