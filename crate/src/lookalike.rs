@@ -168,7 +168,7 @@ impl LookalikeIndex {
     pub fn strip_tokens(&self, word: &str) -> String {
         let b = word.as_bytes();
         let mut keep = vec![true; b.len()];
-        if b.len() >= 4 {
+        if b.len() >= 4 && word.is_ascii() {
             for i in 0..=b.len() - 4 {
                 for t in self.token_prefixes.get(&[b[i], b[i + 1], b[i + 2], b[i + 3]]).into_iter().flatten() {
                     if word[i..].starts_with(t.as_str()) {
@@ -482,7 +482,7 @@ impl<'a> Checker<'a> {
     /// (`amazonsecure`), only at the start or end for shorter or weak ones (`smbcxz`, `webaeon`).
     fn token_inside(&self, host: &Host, tok: &Tok, ctx: &HostContext, credential: bool, out: &mut Vec<UrlMatch>) {
         let b = tok.text.as_bytes();
-        if b.len() <= 4 || b.len() > MAX_LABEL {
+        if b.len() <= 4 || b.len() > MAX_LABEL || !tok.text.is_ascii() {
             return;
         }
         let context = credential as u8 + ctx.abused_tld as u8 + ctx.random as u8 + ctx.shared as u8;
