@@ -52,6 +52,10 @@ pub struct Brand {
     pub names: Vec<String>,
     #[serde(default)]
     pub weak_names: Vec<String>,
+    /// readings and spellings for finding the brand in the directory only (kana readings, romaji): never
+    /// matched against page text, so a reading that is also an ordinary word or a person's name is harmless
+    #[serde(default)]
+    pub aliases: Vec<String>,
     pub domains: Vec<OfficialDomain>,
     #[serde(default)]
     pub input_hosts: Vec<String>,
