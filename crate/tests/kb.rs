@@ -103,3 +103,74 @@ fn names_and_tokens_are_not_shared_between_unrelated_brands() {
     let ids: HashSet<&str> = engine().brands().iter().map(|b| b.id.as_str()).collect();
     assert_eq!(ids.len(), engine().brands().len());
 }
+
+#[test]
+fn aliases_find_brands() {
+    // the popup's directory search: a reading or spelling a person types finds the brand through its aliases
+    // (or its names), whatever the case and the spaces
+    let engine = omamori::Engine::new().unwrap();
+    let brands = engine.brands();
+    let key = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_lowercase();
+    let mut failures = Vec::new();
+    for (query, id) in [
+        ("みずほ", "mizuho_bank"),
+        ("ミズホ", "mizuho_bank"),
+        ("mizuho", "mizuho_bank"),
+        ("mizuho ginkou", "mizuho_bank"),
+        ("らくてん", "rakuten"),
+        ("ラクテン", "rakuten"),
+        ("rakuten ichiba", "rakuten"),
+        ("みついすみともかーど", "smbc_card"),
+        ("mitsui sumitomo", "smbc_card"),
+        ("mitsui sumitomo ginko", "smbc_bank"),
+        ("みつびしゆーえふじぇー", "mufg"),
+        ("UFJ", "mufg"),
+        ("しちじゅうしちぎんこう", "bank77"),
+        ("こくぜいちょう", "nta"),
+        ("kokuzeicho", "nta"),
+        ("そうむしょう", "soumu"),
+        ("にほんねんきんきこう", "nenkin"),
+        ("やまとうんゆ", "yamato"),
+        ("kuroneko yamato", "yamato"),
+        ("さがわきゅうびん", "sagawa"),
+        ("にっぽんゆうびん", "japanpost"),
+        ("にほんゆうびん", "japanpost"),
+        ("ゆうちょ", "japanpost"),
+        ("えきねっと", "ekinet"),
+        ("ekinet", "ekinet"),
+        ("eki-net", "ekinet"),
+        ("とうきょうでんりょく", "tepco"),
+        ("いおん", "aeon"),
+        ("アマゾン", "amazon"),
+        ("アップル", "apple"),
+        ("グーグル", "google"),
+        ("マイクロソフト", "microsoft"),
+        ("ペイパル", "paypal"),
+        ("ネットフリックス", "netflix"),
+        ("smbc", "smbc_bank"),
+        ("jcb", "jcb"),
+        ("amex", "amex"),
+        ("jal", "jal"),
+        ("ぜんにっくう", "ana"),
+        ("ドコモ", "docomo"),
+    ] {
+        let Some(b) = brands.iter().find(|b| b.id == id) else {
+            failures.push(format!("no brand {id}"));
+            continue;
+        };
+        let q = key(query);
+        if !b.aliases.iter().chain(&b.names).chain(&b.weak_names).any(|a| key(a) == q) {
+            failures.push(format!("`{query}` does not find {id}"));
+        }
+    }
+    let kana = |s: &str| s.chars().any(|c| ('\u{3041}'..='\u{3096}').contains(&c) || ('\u{30A1}'..='\u{30FA}').contains(&c));
+    for b in brands {
+        if !b.aliases.iter().any(|a| kana(a)) {
+            failures.push(format!("{} has no alias in kana", b.id));
+        }
+        if !b.aliases.iter().any(|a| a.is_ascii()) {
+            failures.push(format!("{} has no alias in ASCII", b.id));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
