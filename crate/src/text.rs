@@ -49,18 +49,10 @@ pub fn contains_word(hay: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return false;
     }
-    let ascii = needle.is_ascii();
     let mut start = 0;
     while let Some(pos) = hay[start..].find(needle) {
         let at = start + pos;
-        let end = at + needle.len();
-        if !ascii {
-            return true;
-        }
-        let before = hay[..at].chars().next_back();
-        let after = hay[end..].chars().next();
-        let edge = |c: Option<char>| c.map_or(true, |c| !c.is_ascii_alphanumeric());
-        if edge(before) && edge(after) {
+        if at_word_edges(hay, needle, at, at + needle.len()) {
             return true;
         }
         start = at + hay[at..].chars().next().map_or(1, char::len_utf8);
@@ -68,30 +60,36 @@ pub fn contains_word(hay: &str, needle: &str) -> bool {
     false
 }
 
+/// A match of `needle` at `start..end` of `hay` stands alone at its ASCII ends: where the needle begins (or
+/// ends) with an ASCII letter or digit, the text must not continue with one there (`jcb` not in `ajcbx`,
+/// `dカード` not in `IDカード`). Ends that are not ASCII (kanji, kana) match anywhere.
+fn at_word_edges(hay: &str, needle: &str, start: usize, end: usize) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+    let first = needle.chars().next();
+    let last = needle.chars().next_back();
+    !(alnum(first) && alnum(hay[..start].chars().next_back())) && !(alnum(last) && alnum(hay[end..].chars().next()))
+}
+
 /// Many phrases searched in one pass (Aho-Corasick), with `contains_word`'s rule for ASCII phrases: no
 /// letter or digit right before or after. Phrases must already be folded like the text they are searched in.
 pub struct PhraseSet {
     ac: aho_corasick::AhoCorasick,
-    ascii: Vec<bool>,
+    phrases: Vec<String>,
 }
 
 impl PhraseSet {
     pub fn new<S: AsRef<str>>(phrases: &[S]) -> Self {
         let ac = aho_corasick::AhoCorasick::new(phrases.iter().map(|p| p.as_ref()))
             .expect("phrase automaton");
-        PhraseSet { ascii: phrases.iter().map(|p| p.as_ref().is_ascii()).collect(), ac }
+        PhraseSet { phrases: phrases.iter().map(|p| p.as_ref().to_string()).collect(), ac }
     }
 
     /// Indexes of the phrases found in `hay` (each at most once, in no particular order).
     pub fn find_in(&self, hay: &str) -> Vec<usize> {
         let mut found: Vec<usize> = Vec::new();
-        let edge = |c: Option<char>| c.map_or(true, |c| !c.is_ascii_alphanumeric());
         for m in self.ac.find_overlapping_iter(hay) {
             let i = m.pattern().as_usize();
-            if found.contains(&i) {
-                continue;
-            }
-            if self.ascii[i] && !(edge(hay[..m.start()].chars().next_back()) && edge(hay[m.end()..].chars().next())) {
+            if found.contains(&i) || !at_word_edges(hay, &self.phrases[i], m.start(), m.end()) {
                 continue;
             }
             found.push(i);
@@ -125,6 +123,9 @@ mod tests {
         f.sort();
         assert_eq!(f, vec![0, 1]);
         assert!(set.find_in("ajcbx cards").is_empty());
+        let set = PhraseSet::new(&["dカード"]);
+        assert!(set.find_in("idカード").is_empty());
+        assert_eq!(set.find_in("dカード"), vec![0]);
     }
 
     #[test]
@@ -133,5 +134,8 @@ mod tests {
         assert!(!contains_word("ajcbx", "jcb"));
         assert!(contains_word("三井住友カード", "住友カード"));
         assert!(contains_word("x-jcb", "jcb"));
+        assert!(!contains_word("idカード", "dカード"));
+        assert!(contains_word("dカードのご案内", "dカード"));
+        assert!(!contains_word("xboxアカウント", "xアカウント"));
     }
 }
