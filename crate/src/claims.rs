@@ -23,7 +23,9 @@ impl Source {
     fn weight(self, strong: bool) -> u32 {
         match (self, strong) {
             (Source::Title | Source::SiteName, true) => 4,
-            (Source::Title | Source::SiteName, false) => 3,
+            // a short or common name (au, PayPay, JCB) in a title is often a payment option or a sign-in
+            // button, so it needs a second sign
+            (Source::Title | Source::SiteName, false) => 2,
             (Source::ImageAlt | Source::Footer, true) => 3,
             (Source::ImageAlt | Source::Footer, false) => 2,
             (Source::Heading, true) => 2,
