@@ -381,7 +381,9 @@ impl Engine {
             rules.push((Rule::FakeShopMarks, String::new()));
             level = level.max(Level::Caution);
         }
-        if let (Some(c), None) = (&claim, rules.first()) {
+        // a page that only names a brand (a mail quoting it, an article) is not worth a word; one that asks
+        // for something under that name is
+        if let (Some(c), None, true) = (&claim, rules.first(), asks) {
             rules.push((Rule::BrandClaim, official_of(c.brand)));
         }
         // the URL's own findings come after the page's, then the signals
@@ -396,7 +398,7 @@ impl Engine {
             }
         }
         // a brand is named only when something tied the page to it
-        let named = if level >= Level::Caution || claim.is_some() { brand } else { None };
+        let named = if level >= Level::Caution || (claim.is_some() && asks) { brand } else { None };
         let url_block = url_v.url_block;
         Ok(self.build(host, level, named, rules, &sensitive, url_block))
     }
@@ -426,6 +428,9 @@ impl Engine {
         let (fields_ja, fields_en) = field_names(sensitive);
         let domain = host.registrable.clone().unwrap_or_else(|| host.ascii.clone());
         let display_domain = host.registrable.as_deref().map(|r| {
+            if !r.contains("xn--") {
+                return r.to_string(); // the host is lower-case ASCII already: nothing to decode
+            }
             let (u, _) = idna::domain_to_unicode(r);
             u
         });

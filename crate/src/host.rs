@@ -94,9 +94,15 @@ impl SuffixList {
                 suffix_known: false,
             };
         }
-        let mut ascii = match idna::domain_to_ascii(trimmed) {
-            Ok(a) => a,
-            Err(_) => trimmed.to_ascii_lowercase(),
+        // an ASCII host with no punycode label (what the URL parser gives for almost every address) is its own
+        // ASCII and Unicode form: IDNA would only lower-case it
+        let plain = trimmed.is_ascii() && !trimmed.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"xn--"));
+        let mut ascii = match plain {
+            true => trimmed.to_ascii_lowercase(),
+            false => match idna::domain_to_ascii(trimmed) {
+                Ok(a) => a,
+                Err(_) => trimmed.to_ascii_lowercase(),
+            },
         };
         if ascii.len() > MAX_HOST_LEN {
             // keep the right-hand end: that is where the registrable domain is
@@ -108,7 +114,10 @@ impl SuffixList {
             let start = ascii[cut..].find('.').map_or(cut, |p| cut + p + 1);
             ascii = ascii[start..].to_string();
         }
-        let (unicode, _) = idna::domain_to_unicode(&ascii);
+        let unicode = match plain {
+            true => ascii.clone(),
+            false => idna::domain_to_unicode(&ascii).0,
+        };
         let (suffix, shared_hosting, suffix_known) = match self.list.suffix(ascii.as_bytes()) {
             Some(s) => (
                 String::from_utf8_lossy(s.as_bytes()).into_owned(),

@@ -87,10 +87,28 @@ pub fn label_skeleton(label: &str) -> String {
 }
 
 fn deletions(s: &str) -> Vec<String> {
-    let chars: Vec<char> = s.chars().collect();
-    (0..chars.len())
-        .map(|i| chars.iter().enumerate().filter(|(j, _)| *j != i).map(|(_, c)| c).collect())
+    // each variant is the text before and after one character: two copies, one allocation of the right size
+    s.char_indices()
+        .map(|(i, c)| {
+            let mut d = String::with_capacity(s.len() - c.len_utf8());
+            d.push_str(&s[..i]);
+            d.push_str(&s[i + c.len_utf8()..]);
+            d
+        })
         .collect()
+}
+
+/// Calls `f` with `s` itself, then with each of its single-deletion variants, in one reused buffer (the lookup
+/// side of `deletions`, without an allocation per variant).
+fn for_each_variant(s: &str, mut f: impl FnMut(&str)) {
+    f(s);
+    let mut key = String::with_capacity(s.len());
+    for (i, c) in s.char_indices() {
+        key.clear();
+        key.push_str(&s[..i]);
+        key.push_str(&s[i + c.len_utf8()..]);
+        f(&key);
+    }
 }
 
 /// Optimal-string-alignment distance, bailing out above 1 (all we need).
@@ -98,7 +116,15 @@ fn within_one_edit(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
+    if a.is_ascii() && b.is_ascii() {
+        // ASCII (almost every host): the same comparison on bytes, without collecting characters
+        return one_edit(a.as_bytes(), b.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    one_edit(&a, &b)
+}
+
+fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let (la, lb) = (a.len(), b.len());
     if la.abs_diff(lb) > 1 {
         return false;
@@ -319,7 +345,9 @@ impl<'a> Checker<'a> {
             // no separator: eposcardcojp, wwwmicardcojp
             if tok.text.len() > 6 && tok.text.len() <= MAX_LABEL {
                 for sc in &self.index.suffix_concats {
-                    let Some(pos) = tok.text.find(sc.as_str()) else { continue };
+                    // a plain byte scan: the label is short, and str::find's setup per pattern cost more
+                    let sb = sc.as_bytes();
+                    let Some(pos) = tok.text.as_bytes().windows(sb.len()).position(|w| w[0] == sb[0] && w == sb) else { continue };
                     let head = &tok.text[..pos];
                     for start in 0..head.len() {
                         if !head.is_char_boundary(start) {
@@ -364,15 +392,15 @@ impl<'a> Checker<'a> {
         }
         if label.len() + 1 >= MIN_TYPO_LABEL {
             let mut seen = HashSet::default();
-            for key in std::iter::once(label.to_string()).chain(deletions(label)) {
-                if let Some(cands) = self.index.deletions.get(&key) {
+            for_each_variant(label, |key| {
+                if let Some(cands) = self.index.deletions.get(key) {
                     for p in cands {
                         if seen.insert(&p.domain) && within_one_edit(&p.label, label) {
                             self.push(host, out, Rule::TypoDomain, p);
                         }
                     }
                 }
-            }
+            });
         }
     }
 
@@ -394,12 +422,16 @@ impl<'a> Checker<'a> {
                 if k > 1 && run.iter().any(|t| t.registrable != run[0].registrable) {
                     break;
                 }
-                let words: Vec<&str> = run.iter().map(|t| t.text).collect();
-                for cand in [words.join("-"), words.concat()] {
-                    if k == 1 && cand != run[0].text {
-                        continue;
-                    }
-                    let Some(owners) = self.kb.tokens.get(&cand) else { continue };
+                // one token is looked up as it is (no copies); a run both with and without its hyphens
+                let variants: [std::borrow::Cow<str>; 2] = if k == 1 {
+                    [run[0].text.into(), "".into()]
+                } else {
+                    let words: Vec<&str> = run.iter().map(|t| t.text).collect();
+                    [words.join("-").into(), words.concat().into()]
+                };
+                for cand in variants.iter().filter(|c| !c.is_empty()) {
+                    let cand: &str = cand;
+                    let Some(owners) = self.kb.tokens.get(cand) else { continue };
                     let owners = self.preferred_owners(&cand, owners);
                     matched = true;
                     let whole_label = run[0].registrable && k == reg_toks;
@@ -462,8 +494,8 @@ impl<'a> Checker<'a> {
             return;
         }
         let mut seen: Vec<&String> = Vec::new();
-        for key in std::iter::once(t.to_string()).chain(deletions(t)) {
-            for cand in self.index.token_deletions.get(&key).into_iter().flatten() {
+        for_each_variant(t, |key| {
+            for cand in self.index.token_deletions.get(key).into_iter().flatten() {
                 if seen.contains(&cand) || !within_one_edit(cand, t) {
                     continue;
                 }
@@ -475,7 +507,7 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-        }
+        });
     }
 
     /// A brand token inside a longer word: anywhere for distinctive tokens of five letters or more
