@@ -37,19 +37,40 @@ engineReady.catch((e) => {
 });
 
 /** Both locales' strings, for the reasons the shell adds itself (verdict reasons carry ja and en). */
+const localeFiles = {};
 const localesReady = (async () => {
   const out = {};
   for (const lang of ['ja', 'en']) {
     try {
       const r = await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`));
       const j = await r.json();
+      localeFiles[lang] = j;
       out[lang] = Object.fromEntries(Object.entries(j).map(([k, v]) => [k, v.message]));
     } catch {
       out[lang] = {};
+      localeFiles[lang] = {};
     }
   }
   return out;
 })();
+
+/** A message of one locale with its $PLACEHOLDERS$ filled (chrome.i18n only speaks the UI language). */
+async function localeText(lang, key, subs = []) {
+  await localesReady;
+  const e = (localeFiles[lang] || {})[key];
+  if (!e) return '';
+  return e.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (all, name) => {
+    const ph = e.placeholders && e.placeholders[name.toLowerCase()];
+    if (!ph) return all;
+    const m = /^\$(\d)$/.exec(ph.content);
+    return m ? String(subs[Number(m[1]) - 1] ?? '') : ph.content;
+  }).replace(/\$\$/g, '$');
+}
+
+/** A reason of the shell's own, in both languages, shaped like the engine's. */
+async function shellReason(code, severity, key, subsJa, subsEn = subsJa) {
+  return { code, severity, ja: await localeText('ja', key, subsJa), en: await localeText('en', key, subsEn) };
+}
 
 function uiMsg(key, subs) {
   try {
@@ -100,6 +121,69 @@ async function checkUrl(url) {
 async function checkPage(facts) {
   const e = await engineReady;
   return normVerdict(e.checkPage(facts), facts.url);
+}
+
+// URL verdicts are pure functions of the URL: links of a page (and the same link seen again) are checked once.
+const urlCache = new Map();
+async function cachedCheckUrl(url) {
+  if (urlCache.has(url)) return urlCache.get(url);
+  const v = await checkUrl(url);
+  urlCache.set(url, v);
+  if (urlCache.size > 3000) urlCache.delete(urlCache.keys().next().value);
+  return v;
+}
+
+/** The knowledge base's public view of the brands (directory), computed once. */
+let brandList = null;
+async function brands() {
+  if (brandList) return brandList;
+  const e = await engineReady;
+  brandList = (plain(e.brands()) || []).map((b) => ({
+    id: String(b.id || ''), name_ja: b.name_ja || '', name_en: b.name_en || '', category: b.category || '',
+    names: Array.isArray(b.names) ? b.names.map(String) : [],
+    weak_names: Array.isArray(b.weak_names) ? b.weak_names.map(String) : [],
+    aliases: Array.isArray(b.aliases) ? b.aliases.map(String) : [], // readings and romaji, for the directory only
+    domains: Array.isArray(b.domains) ? b.domains.map(String) : [],
+    top: httpUrl(b.top), login: httpUrl(b.login),
+    parent: typeof b.parent === 'string' && b.parent ? b.parent : null, // brand group (smbc_card → smbc_group)
+  })).filter((b) => b.id);
+  return brandList;
+}
+
+/** The top of a brand's group (its parent's parent…), or the brand itself. */
+async function groupOf(id) {
+  const list = await brands();
+  let cur = id;
+  for (let i = 0; i < 5; i++) {
+    const b = list.find((x) => x.id === cur);
+    if (!b || !b.parent) break;
+    cur = b.parent;
+  }
+  return cur;
+}
+
+/** Two brands of one organisation: the same brand, or brands of the same group (三井住友カード and 三井住友銀行). */
+async function sameOrganisation(a, b) {
+  if (!a || !b) return false;
+  return a === b || (await groupOf(a)) === (await groupOf(b));
+}
+async function brandInfo(id) {
+  if (typeof id !== 'string' || !id) return null;
+  return (await brands()).find((b) => b.id === id) || null;
+}
+
+/** Where to go instead of a page pretending to be `brand`: the verdict's go_instead, else the KB. */
+async function officialFor(v) {
+  const gi = (v && v.go_instead) || {};
+  const b = await brandInfo(v && v.brand);
+  const top = httpUrl(gi.top) || (b && b.top) || null;
+  if (!top) return null;
+  return {
+    brand: (v && v.brand) || null,
+    brand_name: (v && v.brand_name) || (b ? { ja: b.name_ja, en: b.name_en } : null),
+    top, login: httpUrl(gi.login) || (b && b.login) || null, phishing_info: httpUrl(gi.phishing_info),
+    phones: Array.isArray(gi.phones) ? gi.phones.slice(0, 6) : [],
+  };
 }
 
 // ------------------------------------------------------------------------------------------------ helpers
@@ -316,6 +400,9 @@ api.webNavigation.onBeforeNavigate.addListener((d) => {
 
 api.webNavigation.onCommitted.addListener((d) => {
   if (d.frameId !== 0 || d.tabId < 0) return;
+  // The block landed: a new visit to the same URL must be stopped again (the de-duplication only covers the
+  // one navigation that both onBeforeNavigate and onCommitted report).
+  if (String(d.url).startsWith(WARNING_PAGE)) recentBlocks.delete(d.tabId);
   // A new document in the tab: forget the frames of the previous one (those recorded before the commit;
   // checks of the new document may already have arrived, they are newer).
   getTab(d.tabId).then((t) => {
@@ -399,9 +486,10 @@ function reportableUrl(url) {
 
 const drafts = new Map();
 async function makeDraft(url, verdict) {
-  const v = verdict || (await checkUrl(url));
+  const v = verdict || (await withUserLists(await checkUrl(url), originOf(url)));
   const id = crypto.randomUUID();
   const gi = v.go_instead || {};
+  const official = await officialFor(v);
   const draft = {
     id,
     created: Date.now(),
@@ -416,7 +504,15 @@ async function makeDraft(url, verdict) {
     reasons: (v.reasons || []).slice(0, 12).map((r) => ({
       code: str(r.code, 80), severity: str(r.severity, 20), ja: str(r.ja, 400), en: str(r.en, 400),
     })),
-    official: { top: httpUrl(gi.top), phishing_info: httpUrl(gi.phishing_info) },
+    // The brand's own contact (from the knowledge base): its page about phishing, its top page, its phones.
+    official: {
+      top: httpUrl(gi.top) || (official && official.top) || null,
+      phishing_info: httpUrl(gi.phishing_info),
+      phones: (official ? official.phones : []).filter((p) => p && typeof p.number === 'string').slice(0, 6)
+        .map((p) => ({ number: str(p.number, 40), ja: str(p.ja, 200), en: str(p.en, 200) })),
+    },
+    trusted: isTrusted(originOf(url)),
+    version: api.runtime.getManifest().version,
   };
   drafts.set(id, draft);
   if (session) session.set({ [`draft:${id}`]: draft }).catch(() => {});
@@ -435,10 +531,14 @@ async function getDraft(id) {
   }
 }
 
-async function openReport(url, verdict, openerTab) {
+/** Opens the report page for `url`. mode 'wrong': the person says the warning is wrong (a report for the
+ * project, and trusting the site) instead of reporting a phishing site. */
+async function openReport(url, verdict, openerTab, mode) {
   if (!isHttp(url)) throw new Error('nothing to report');
   const draft = await makeDraft(url, verdict);
-  const props = { url: `${REPORT_PAGE}?id=${encodeURIComponent(draft.id)}`, active: true };
+  let page = `${REPORT_PAGE}?id=${encodeURIComponent(draft.id)}`;
+  if (mode === 'wrong') page += '&mode=wrong';
+  const props = { url: page, active: true };
   if (openerTab && typeof openerTab.index === 'number') {
     props.index = openerTab.index + 1;
     props.openerTabId = openerTab.id;
@@ -473,6 +573,104 @@ async function reportSent(id, channel) {
   await saveReports();
   await afterListChange(draft.origin);
   return entry;
+}
+
+// ------------------------------------------------------------------------------------------------ links
+/*
+ * Deceptive links (before the click). A link is HELD when
+ *   - its text, title or aria-label shows a domain that is official for a brand in the KB, and its href goes
+ *     neither to the same registrable domain nor to another official domain of the same brand or brand group
+ *     ("text-mismatch"; the brands' own redirect/click-tracking domains are official domains in the KB), or
+ *   - its href itself is a `danger` URL (a lookalike of a brand) ("lookalike").
+ * A link to an origin the person trusts is never held.
+ */
+async function classifyLink(href, shown) {
+  if (!isHttp(href) || href.length > 4096) return null;
+  await listsReady;
+  if (isTrusted(originOf(href))) return null;
+  const hv = await cachedCheckUrl(href);
+  const hrd = hv.registrable_domain || hostOf(href);
+  for (const d of (Array.isArray(shown) ? shown : []).slice(0, 5)) {
+    if (typeof d !== 'string' || !/^[a-z0-9.-]{3,253}$/.test(d)) continue;
+    const sv = await cachedCheckUrl(`https://${d}/`);
+    if (sv.level !== 'safe' || !sv.brand) continue;
+    if ((sv.registrable_domain && sv.registrable_domain === hrd)
+      || (hv.level === 'safe' && await sameOrganisation(hv.brand, sv.brand))) continue;
+    const name = sv.brand_name || {};
+    const dest = hv.host || hostOf(href);
+    const reasons = [await shellReason('link-text-mismatch', 'danger', 'link_reason_mismatch',
+      [d, name.ja || '', dest], [d, name.en || name.ja || '', dest])];
+    reasons.push(...hv.reasons);
+    return linkHold('text-mismatch', href, d, { ...hv, brand: sv.brand, brand_name: sv.brand_name }, reasons);
+  }
+  if (hv.level === 'danger') return linkHold('lookalike', href, null, hv, hv.reasons);
+  return null;
+}
+
+async function linkHold(kind, href, shown, v, reasons) {
+  const official = await officialFor(v);
+  return {
+    kind, href, shown, level: 'danger', brand: v.brand || null, brand_name: v.brand_name || null,
+    host: v.host || hostOf(href), registrable_domain: v.registrable_domain || null,
+    reasons: reasons.slice(0, 8), go_instead: official ? { top: official.top, login: official.login, phones: [] } : null,
+  };
+}
+
+// ---- the context menu: "このリンクを確認" on any link opens the check page in a small window.
+const MENU_CHECK_LINK = 'omamori-check-link';
+const CHECK_PAGE = api.runtime.getURL('check/check.html');
+const menus = api.contextMenus || api.menus;
+// Created at every start of the background (Chrome keeps items across service-worker restarts, Firefox's event
+// page may not): remove, then create. removeAll returns a promise in both browsers (Firefox's browser.* takes no
+// callbacks); create takes one in both (a duplicate after a quick restart is harmless).
+const menusReady = (async () => {
+  if (!menus) return false;
+  try {
+    await menus.removeAll();
+  } catch { /* nothing to remove */ }
+  try {
+    menus.create({ id: MENU_CHECK_LINK, title: uiMsg('menu_check_link') || 'Omamori', contexts: ['link'] }, () => {
+      void api.runtime.lastError;
+    });
+    return true;
+  } catch (e) {
+    console.error('Omamori: cannot create the context menu', e);
+    return false;
+  }
+})();
+
+async function onMenuClicked(info, tab) {
+  if (!info || info.menuItemId !== MENU_CHECK_LINK) return null;
+  const link = typeof info.linkUrl === 'string' ? info.linkUrl.slice(0, 4096) : '';
+  const url = `${CHECK_PAGE}?url=${encodeURIComponent(link)}`;
+  try {
+    const w = await api.windows.create({ url, type: 'popup', width: 480, height: 680, focused: true });
+    return { window_id: w && w.id, url };
+  } catch {
+    const props = { url, active: true };
+    if (tab && typeof tab.index === 'number') props.index = tab.index + 1;
+    await api.tabs.create(props);
+    return { url };
+  }
+}
+if (menus && menus.onClicked) menus.onClicked.addListener((info, tab) => { onMenuClicked(info, tab); });
+
+/** Opens a brand's official page (from the KB, never from a page) in a new tab next to the opener. */
+async function openOfficial(brand, which, openerTab) {
+  const b = await brandInfo(brand);
+  const url = b && (which === 'login' ? b.login || b.top : b.top);
+  if (!url) throw new Error('unknown brand');
+  const props = { url, active: true };
+  if (openerTab && typeof openerTab.index === 'number') {
+    props.index = openerTab.index + 1;
+    props.openerTabId = openerTab.id;
+  }
+  try {
+    await api.tabs.create(props);
+  } catch {
+    await api.tabs.create({ url, active: true });
+  }
+  return url;
 }
 
 // ------------------------------------------------------------------------------------------------ facts
@@ -516,9 +714,12 @@ function sanitizeFacts(raw, sender) {
  *   {type:'check', seq, doc, facts}        -> {ok, seq, verdict, trusted}   verdict.level is 'none' when trusted
  *                                             (then verdict.real_level holds the engine's level)
  *   {type:'trust-origin', url}             -> {ok, origin}        "continue anyway" in the in-page warning
- *   {type:'open-report'}                   -> {ok, id}            opens report/report.html for this frame
+ *   {type:'open-report', url?, mode?}      -> {ok, id}            opens report/report.html for this frame (or url);
+ *                                                                 mode 'wrong': "this warning is wrong"
  *   {type:'leave', can_go_back}            -> {ok}                official top page, else back, else about:blank
  *   {type:'guard-tampered', what}          -> {ok, redirected}    page removed/altered the guard: warning page
+ *   {type:'check-links', links:[{href, shown}]} -> {ok, results:[null | LinkHold]}   deceptive links
+ *   {type:'open-official', brand, which}   -> {ok, url}           the brand's top|login (from the KB) in a new tab
  * From the extension's pages (sender.url under the extension's origin):
  *   {type:'tab-state', tab_id}             -> {ok, tab_id, url, checkable, warning_page, pending, frame_id,
  *                                              verdict, trusted, reported, origin}
@@ -526,11 +727,13 @@ function sanitizeFacts(raw, sender) {
  *   {type:'trust-origin', origin|url}      -> {ok, origin}
  *   {type:'untrust-origin', origin}        -> {ok}
  *   {type:'list-trusted'}                  -> {ok, trusted: [{origin, added, host, brand, level}]}
- *   {type:'open-report', tab_id | url}     -> {ok, id}
+ *   {type:'open-report', tab_id | url, mode?} -> {ok, id}
  *   {type:'report-draft', id}              -> {ok, draft}
  *   {type:'report-sent', id, channel}      -> {ok, report}       channel: antiphishing_mail|safe_browsing|brand_site
  *   {type:'list-reports'}                  -> {ok, reports}
  *   {type:'delete-reports', ids | all}     -> {ok, remaining}
+ *   {type:'check-link', url}               -> {ok, url, verdict, official, trusted, reported, origin} | {ok, invalid}
+ *   {type:'brands'}                        -> {ok, brands:[{id, name_ja, name_en, category, names, weak_names, aliases, domains, top, login}]}
  * To the content script (tabs.sendMessage):
  *   {type:'recheck', origin}               the trust/report lists changed for origin: check again
  */
@@ -560,11 +763,35 @@ const FROM_CONTENT = {
   },
 
   async 'open-report'(m, sender) {
+    // {url}: a link the person was about to open (deceptive link); else this frame's page.
+    if (typeof m.url === 'string' && isHttp(m.url)) {
+      const d = await openReport(m.url, null, sender.tab, m.mode);
+      return { ok: true, id: d.id };
+    }
     const t = await getTab(sender.tab.id);
     const f = t.frames[String(sender.frameId)];
     const url = (f && f.url) || sender.url;
-    const d = await openReport(url, f && f.verdict, sender.tab);
+    const d = await openReport(url, f && f.verdict, sender.tab, m.mode);
     return { ok: true, id: d.id };
+  },
+
+  async 'check-links'(m) {
+    const links = Array.isArray(m.links) ? m.links.slice(0, 300) : [];
+    const results = [];
+    for (const l of links) {
+      if (!l || typeof l !== 'object') {
+        results.push(null);
+        continue;
+      }
+      const shown = Array.isArray(l.shown) ? l.shown.filter((x) => typeof x === 'string').slice(0, 5).map((x) => str(x, 253)) : [];
+      results.push(await classifyLink(str(l.href, 4096), shown));
+    }
+    return { ok: true, results };
+  },
+
+  async 'open-official'(m, sender) {
+    const url = await openOfficial(m.brand, m.which, sender.tab);
+    return { ok: true, url };
   },
 
   async leave(m, sender) {
@@ -672,16 +899,33 @@ const FROM_PAGES = {
   async 'open-report'(m, sender) {
     let url = null;
     let verdict = null;
+    let opener = sender.tab;
     if (typeof m.tab_id === 'number') {
       const st = await FROM_PAGES['tab-state']({ tab_id: m.tab_id });
       if (!st.checkable) throw new Error('nothing to report');
       url = st.url;
       verdict = st.verdict;
+      if (!opener) opener = await api.tabs.get(m.tab_id).catch(() => null); // the popup has no tab
     } else {
       url = m.url;
     }
-    const d = await openReport(url, verdict, sender.tab);
+    const d = await openReport(url, verdict, opener, m.mode);
     return { ok: true, id: d.id };
+  },
+
+  async 'check-link'(m) {
+    await listsReady;
+    if (!isHttp(m.url) || m.url.length > 4096) return { ok: true, url: m.url, invalid: true };
+    const origin = originOf(m.url);
+    const v = await withUserLists(await cachedCheckUrl(m.url).then((x) => JSON.parse(JSON.stringify(x))), origin);
+    return {
+      ok: true, url: m.url, verdict: v, official: await officialFor(v), trusted: isTrusted(origin),
+      reported: isReported(origin), origin,
+    };
+  },
+
+  async brands() {
+    return { ok: true, brands: await brands() };
   },
 
   async 'report-draft'(m) {
@@ -751,6 +995,11 @@ globalThis.omamori = Object.freeze({
     return JSON.parse(JSON.stringify(reports));
   },
   trust: (origin) => trustOrigin(origin),
+  classifyLink,
+  brands,
+  menuId: MENU_CHECK_LINK,
+  menusReady,
+  menuClicked: (info, tab) => onMenuClicked(info, tab),
   untrust: (origin) => untrustOrigin(origin),
   reset: async () => {
     await listsReady;

@@ -559,7 +559,7 @@
     facts.form_actions = formActions;
     facts.resource_urls = resources;
     facts.inputs = inputs;
-    return { facts, elements };
+    return { facts, elements, roots };
   }
 
   // ------------------------------------------------------------------ checks
@@ -595,13 +595,19 @@
     if (state.dead) return;
     let facts;
     let elements;
+    let roots = null;
     const t0 = performance.now();
     try {
-      ({ facts, elements } = full ? extractFacts() : { facts: baseFacts(), elements: [] });
+      ({ facts, elements, roots } = full ? extractFacts() : { facts: baseFacts(), elements: [] });
     } catch (e) {
       // A page trick must never leave the guard pending forever: fall back to the URL alone.
       facts = baseFacts();
       elements = [];
+    }
+    if (roots) {
+      try {
+        scanLinks(roots);
+      } catch { /* never let link checks break the page check */ }
     }
     const cost = performance.now() - t0;
     if (full) {
@@ -871,7 +877,57 @@
     }
   }
 
+  // ---- our own UI: what the person does in it is handled HERE, at window capture, before any page listener.
+  // A page cannot then stop our buttons' clicks or keys (its own capture listeners with stopImmediatePropagation
+  // come after ours), nor see them. The target inside the closed shadow root is not in composedPath() seen from
+  // window: it is found by hit-testing the shadow root (mouse) or its focused element (keyboard).
+  const SHIELD_EVENTS = ['click', 'auxclick', 'dblclick', 'mousedown', 'mouseup', 'pointerdown', 'pointerup', 'keydown',
+    'keyup', 'keypress', 'beforeinput', 'input', 'focusin', 'focusout', 'contextmenu', 'touchstart', 'touchend'];
+
+  function ownTarget(ev) {
+    const root = guard.root;
+    if (!root) return null;
+    let t = null;
+    try {
+      // A click made by the keyboard (Enter/Space on a focused button) has detail 0 and no coordinates.
+      if ((ev.type !== 'click' || ev.detail !== 0) && (ev.clientX || ev.clientY)) t = root.elementFromPoint(ev.clientX, ev.clientY);
+    } catch { /* ignore */ }
+    if (!t || N_getRootNode.call(t) !== root) {
+      try {
+        t = $srShadowActive.call(root);
+      } catch {
+        t = null;
+      }
+    }
+    return t && N_getRootNode.call(t) === root ? t : null;
+  }
+
+  function onShield(ev) {
+    if (state.dead || !guard.host) return;
+    let path = [];
+    try {
+      path = ev.composedPath();
+    } catch { /* ignore */ }
+    if (!path.includes(guard.host)) return;
+    ev.stopImmediatePropagation(); // the page never sees what happens in our UI
+    if (!ev.isTrusted) return; // and cannot act in it
+    const type = ev.type;
+    if (type === 'pointerdown' || type === 'mousedown') {
+      // A click on the caution notice (not a button) must not take focus away from the field being filled in.
+      const t = ownTarget(ev);
+      if (guard.notice && t && guard.notice.contains(t) && !closest(t, 'button')) ev.preventDefault();
+      return;
+    }
+    if (type !== 'click') return;
+    const t = ownTarget(ev);
+    const btn = t && closest(t, '[data-act]');
+    if (!btn) return;
+    ev.preventDefault();
+    runAction(attr(btn, 'data-act'));
+  }
+
   function installGuard() {
+    for (const t of SHIELD_EVENTS) ET_add.call(window, t, onShield, true);
     for (const t of GUARD_EVENTS) ET_add.call(window, t, onGuardEvent, true);
     ET_add.call(window, 'focusout', onFocusOut, true);
   }
@@ -881,9 +937,11 @@
 
   // ------------------------------------------------------------------ the guard element
   const guard = {
-    host: null, root: null, level: null, brand: '', dialog: null, card: null, cardKey: '', notice: null,
+    host: null, root: null, level: null, brand: '', kind: '', dialog: null, card: null, cardKey: '', notice: null,
     noticeFor: null, tamperCount: 0, reportedTamper: false, closing: false, watch: 0, busy: false,
     buttons: null, seenTop: new WeakSet(),
+    linkHold: null, // {hold, info}: a deceptive link the person clicked, shown in linkDialog
+    linkDialog: null,
   };
 
   const HOST_STYLE = 'all: initial !important; position: fixed !important; z-index: 2147483647 !important; ' +
@@ -917,6 +975,8 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
       const host = guard.host;
       E_setAttribute.call(host, 'data-level', level);
       E_setAttribute.call(host, 'data-brand', brand || '');
+      if (guard.kind) E_setAttribute.call(host, 'data-kind', guard.kind);
+      else E_removeAttribute.call(host, 'data-kind');
       E_setAttribute.call(host, 'style', HOST_STYLE);
       for (const a of ['hidden', 'inert', 'popover', 'class', 'id']) E_removeAttribute.call(host, a);
     });
@@ -925,12 +985,14 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
   function hostAttrsIntact() {
     const host = guard.host;
     return attr(host, 'data-level') === guard.level && attr(host, 'data-brand') === (guard.brand || '') &&
+      attr(host, 'data-kind') === (guard.kind || '') &&
       attr(host, 'style') === HOST_STYLE && E_getAttribute.call(host, 'hidden') == null &&
       E_getAttribute.call(host, 'inert') == null && E_getAttribute.call(host, 'popover') == null;
   }
 
-  /** Creates (once) the host with its closed shadow root, puts it on <html>, returns the shadow root. */
-  function ensureHost(level, brand) {
+  /** Creates (once) the host with its closed shadow root, puts it on <html>, returns the shadow root.
+   * kind: '' (the page's own warning) or 'link' (a held deceptive link). */
+  function ensureHost(level, brand, kind = '') {
     const de = docEl();
     if (!de) {
       whenRootExists(render);
@@ -955,6 +1017,7 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
     }
     guard.level = level;
     guard.brand = brand || '';
+    guard.kind = kind || '';
     if (!hostAttrsIntact()) setHostAttrs(level, brand);
     if ($parentNode.call(guard.host) !== de) {
       selfMutate(() => N_appendChild.call(de, guard.host));
@@ -972,6 +1035,7 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
       } catch { /* ignore */ }
       guard.closing = false;
     }
+    closeLinkDialog();
     for (const n of Array.from(root.childNodes)) if (localName(n) !== 'style') n.remove();
     guard.dialog = null;
     guard.card = null;
@@ -983,6 +1047,7 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
 
   function removeGuard() {
     stopWatch();
+    closeLinkDialog();
     if (guard.dialog && guard.dialog.open) {
       guard.closing = true;
       try {
@@ -1002,6 +1067,7 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
     }
     guard.root = null;
     guard.level = null;
+    guard.kind = '';
     guard.dialog = null;
     guard.card = null;
     guard.cardKey = '';
@@ -1012,7 +1078,10 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
   function render() {
     if (state.dead) return;
     const level = state.trusted || state.failOpen ? 'none' : state.level;
-    if (level === 'danger') showDanger(state.verdict || {});
+    if (level === 'danger') {
+      guard.linkHold = null; // the page's own warning covers everything
+      showDanger(state.verdict || {});
+    } else if (guard.linkHold) showLinkHold();
     else if (level === 'caution') showCaution(state.verdict || {});
     else removeGuard();
   }
@@ -1048,7 +1117,8 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
         if (e.isTrusted) doLeave();
       });
       dlg.addEventListener('close', () => {
-        if (guard.closing || guard.dialog !== dlg || guard.level !== 'danger') return;
+        // 'close' is fired asynchronously: a close-and-reopen of ours (openModal) finds the dialog open again.
+        if (guard.closing || dlg.open || guard.dialog !== dlg || guard.level !== 'danger') return;
         // Closed by the browser (repeated Escape): that is a request to leave; keep the warning up meanwhile.
         doLeave();
         openModal(true);
@@ -1064,7 +1134,6 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
         if (a && a.getAttribute('data-act')) focusAct = a.getAttribute('data-act');
       } catch { /* ignore */ }
       const built = UI.buildWarningCard(document, v, { idPrefix: 'omamori-', headingTag: 'h2' });
-      wireActions(built);
       if (guard.card) guard.card.replaceWith(built.card);
       else guard.dialog.append(built.card);
       guard.card = built.card;
@@ -1112,17 +1181,22 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
     focusAction('leave');
   }
 
-  function wireActions(built) {
-    const on = (btn, fn) => btn.addEventListener('click', (e) => {
-      // Only a real click or key press by the person counts; a page cannot script these buttons.
-      if (!e.isTrusted) return;
-      e.preventDefault();
-      if (guard.busy) return;
-      fn();
-    });
-    on(built.leave, doLeave);
-    on(built.report, doReport);
-    on(built.proceed, doContinue);
+  /** The buttons of our UI, by their data-act (called from onShield, for trusted clicks only). */
+  function runAction(act) {
+    if (act === 'notice-close') {
+      state.noticeDismissed = true;
+      hideNotice();
+      return;
+    }
+    if (act.startsWith('link-')) {
+      linkAction(act);
+      return;
+    }
+    if (guard.busy || !guard.dialog) return;
+    if (act === 'leave') doLeave();
+    else if (act === 'report') doReport();
+    else if (act === 'continue') doContinue();
+    else if (act === 'wrong') doWrong();
   }
 
   // Keep the dialog the top-most thing: a page may open its own modal dialog, popover or fullscreen on top.
@@ -1155,6 +1229,15 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
         openModal(true);
       } else if (fresh || fs || !isModalOpen()) {
         openModal(true);
+      }
+      checkRootInert();
+      // Hidden by the page (display/visibility/opacity/content-visibility on <html>): the warning page takes over.
+      if (guard.dialog && E_checkVisibility && isModalOpen()) {
+        let visible = true;
+        try {
+          visible = E_checkVisibility.call(guard.dialog, { opacityProperty: true, visibilityProperty: true });
+        } catch { /* ignore */ }
+        if (!visible) tampered('hidden');
       }
     }, 700);
   }
@@ -1198,16 +1281,19 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
     }
   }
 
-  async function doReport() {
+  async function doReport(mode) {
     guard.busy = true;
     try {
-      await send({ type: 'open-report' });
+      await send(mode === 'wrong' ? { type: 'open-report', mode } : { type: 'open-report' });
     } catch (e) {
       if (isContextGone(e)) shutdown();
     } finally {
       guard.busy = false;
     }
   }
+
+  // "This warning is wrong": the report page in its 'wrong' mode (text for the project + trust the site).
+  const doWrong = () => doReport('wrong');
 
   async function doContinue() {
     guard.busy = true;
@@ -1238,10 +1324,7 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
     if (guard.dialog) clearShadow();
     if (!guard.notice) {
       const wrap = UI.h(document, 'div', { class: 'om-notice-wrap', hidden: true, role: 'status', 'aria-live': 'polite' });
-      // Clicking the notice must not take focus away from the field the person is typing in.
-      wrap.addEventListener('pointerdown', (e) => {
-        if (!(e.target && e.target.closest && e.target.closest('button'))) e.preventDefault();
-      });
+      // (A click on the notice keeps the focus in the field: see onShield.)
       guard.notice = wrap;
       root.append(wrap);
     }
@@ -1268,12 +1351,7 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
   function fillNotice(v, kind) {
     const wrap = guard.notice;
     const h = (...a) => UI.h(document, ...a);
-    const close = h('button', { type: 'button', class: 'om-notice-close' }, UI.msg('caution_close'));
-    close.addEventListener('click', (e) => {
-      if (!e.isTrusted) return;
-      state.noticeDismissed = true;
-      hideNotice();
-    });
+    const close = h('button', { type: 'button', class: 'om-notice-close', 'data-act': 'notice-close' }, UI.msg('caution_close'));
     const reasons = UI.uniqueReasons(v).slice(0, 3);
     const body = h('div', { class: 'om-notice', lang: UI.LANG },
       h('div', { class: 'om-notice-head' },
@@ -1336,8 +1414,20 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
     if (de && $parentNode.call(guard.host) !== de) {
       tampered('removed');
       selfMutate(() => N_appendChild.call(de, guard.host));
-      if (guard.level === 'danger') openModal(true); // removal took the dialog out of the top layer
+      if (guard.dialog) openModal(true); // removal took the dialog out of the top layer
+      else if (guard.linkDialog) openLinkModal();
     }
+    checkRootInert();
+  }
+
+  /** `inert` on <html> would make our dialog (a descendant) unusable: take it off, and count it as tampering. */
+  function checkRootInert() {
+    if (guard.level !== 'danger') return;
+    const de = docEl();
+    if (!de || E_getAttribute.call(de, 'inert') == null) return;
+    selfMutate(() => E_removeAttribute.call(de, 'inert'));
+    tampered('inert');
+    if (guard.dialog) openModal(true);
   }
 
   function onlyAboutUs(records) {
@@ -1378,9 +1468,336 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
     mutationObserver.observe(document, {
       childList: true, subtree: true, attributes: true,
       attributeFilter: ['type', 'name', 'id', 'autocomplete', 'inputmode', 'placeholder', 'aria-label',
-        'aria-labelledby', 'action', 'maxlength', 'for', 'alt', 'content'],
+        'aria-labelledby', 'action', 'maxlength', 'for', 'alt', 'content', 'href', 'title', 'formaction', 'inert'],
     });
   }
+
+
+  // ------------------------------------------------------------------ deceptive links (before the click)
+  // A click on a link whose text shows a brand's official domain but whose href goes elsewhere, or whose href is
+  // a lookalike of a brand, is held: the person sees why and can go to the real site instead. Links are checked
+  // ahead (with every full extraction, so links added later are covered too); a click on a link not checked yet
+  // is held until the background answers. The background decides (background.js classifyLink).
+  const A_click = HTMLElement.prototype.click;
+  const ET_dispatch = EventTarget.prototype.dispatchEvent;
+  const F_requestSubmit = HTMLFormElement.prototype.requestSubmit;
+  const links = { verdicts: new Map(), inflight: new Map(), seen: new WeakMap(), passOnce: new WeakSet() };
+  const LINK_LIMIT = 1500;
+  const DOMAIN_RE = /(?:^|[^a-z0-9@._-])(?:https?:\/\/)?((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,24}|xn--[a-z0-9-]{1,59}))(?![a-z0-9-])/g;
+  const SCRIPT_NAV_RE = /(?:location(?:\.href)?\s*=|location\.(?:assign|replace)\s*\(|window\.open\s*\()\s*['"`]([^'"`]{4,2048})['"`]/;
+
+  /** Domains a piece of text shows (full-width forms folded): "https://www.micard.co.jp/" -> ["www.micard.co.jp"]. */
+  function shownDomains(text) {
+    let t = String(text || '');
+    if (!t) return [];
+    try {
+      t = t.normalize('NFKC');
+    } catch { /* ignore */ }
+    t = t.toLowerCase();
+    const out = [];
+    DOMAIN_RE.lastIndex = 0;
+    let m;
+    while ((m = DOMAIN_RE.exec(t)) && out.length < 5) {
+      const d = m[1];
+      if (!out.includes(d)) out.push(d);
+    }
+    return out;
+  }
+
+  const isHttpUrl = (u) => /^https?:\/\//i.test(u || '');
+  const hostnameOf = (u) => {
+    try {
+      return new URL(u).hostname;
+    } catch {
+      return '';
+    }
+  };
+
+  function shownTextOf(el) {
+    let t = textOf(el, 300) + ' ' + attr(el, 'title') + ' ' + attr(el, 'aria-label');
+    const ln = localName(el);
+    if (ln === 'area' || ln === 'input') t += ' ' + attr(el, 'alt') + ' ' + attr(el, 'value');
+    try {
+      const img = EP.querySelector.call(el, 'img[alt]');
+      if (img) t += ' ' + attr(img, 'alt');
+    } catch { /* ignore */ }
+    return t;
+  }
+
+  function mkLink(el, href, kind, extra) {
+    const shown = shownDomains(shownTextOf(el));
+    return { el, href, kind, shown, key: href + '\n' + shown.join(' '), ...extra };
+  }
+
+  /** The link-like thing a click went to: <a href>, <area href>, an element whose onclick sets location. */
+  function linkFromPath(path) {
+    for (let i = 0; i < path.length && i < 40; i++) {
+      const n = path[i];
+      if (!n || nodeType(n) !== 1) continue;
+      const ln = localName(n);
+      if (ln === 'a' || ln === 'area') {
+        const raw = attr(n, 'href') || attr(n, 'xlink:href');
+        const href = raw ? absUrl(raw.trim()) : '';
+        if (isHttpUrl(href)) return mkLink(n, href, 'link');
+        if (raw) return null; // javascript:, mailto:, #… : not ours to judge
+        continue;
+      }
+      const oc = attr(n, 'onclick');
+      if (oc) {
+        const m = SCRIPT_NAV_RE.exec(oc);
+        const href = m ? absUrl(m[1]) : '';
+        if (isHttpUrl(href)) return mkLink(n, href, 'script');
+      }
+      if (ln === 'body' || ln === 'html') break;
+    }
+    return null;
+  }
+
+  /** Worth holding while unchecked: shows a domain, or leaves this host. */
+  const couldMatter = (info) => info.shown.length > 0 || hostnameOf(info.href) !== location.hostname;
+
+  function askLinks(infos) {
+    const todo = [];
+    const keys = new Set();
+    for (const i of infos) {
+      if (links.verdicts.has(i.key) || links.inflight.has(i.key) || keys.has(i.key)) continue;
+      keys.add(i.key);
+      todo.push(i);
+    }
+    for (let k = 0; k < todo.length; k += 300) {
+      const chunk = todo.slice(k, k + 300);
+      const p = send({ type: 'check-links', links: chunk.map((i) => ({ href: i.href, shown: i.shown })) }, 8000)
+        .then((res) => {
+          if (!res || !res.ok || !Array.isArray(res.results)) return;
+          if (links.verdicts.size > 5000) links.verdicts.clear();
+          chunk.forEach((i, j) => links.verdicts.set(i.key, res.results[j] && typeof res.results[j] === 'object' ? res.results[j] : null));
+        })
+        .catch((e) => {
+          if (isContextGone(e)) shutdown();
+        })
+        .finally(() => {
+          for (const i of chunk) links.inflight.delete(i.key);
+        });
+      for (const i of chunk) links.inflight.set(i.key, p);
+    }
+  }
+
+  async function linkVerdict(info) {
+    if (!links.verdicts.has(info.key)) {
+      askLinks([info]);
+      await links.inflight.get(info.key);
+    }
+    return links.verdicts.get(info.key) || null;
+  }
+
+  /** Checks the links of the page ahead of any click (called with every full extraction). */
+  function scanLinks(roots) {
+    const found = [];
+    let n = 0;
+    for (const root of roots) {
+      for (const el of qsaIn(root, 'a[href], area[href], [onclick], form[action], [formaction]')) {
+        if (n++ >= LINK_LIMIT) break;
+        const ln = localName(el);
+        const info = ln === 'form' || E_getAttribute.call(el, 'formaction') != null ? submitInfo(el) : linkFromPath([el]);
+        if (!info || !couldMatter(info)) continue;
+        if (links.seen.get(el) === info.key) continue;
+        links.seen.set(el, info.key);
+        found.push(info);
+      }
+    }
+    if (found.length) askLinks(found);
+  }
+
+  function onLinkActivate(ev) {
+    if (state.dead || !ev.isTrusted) return;
+    if (ev.type === 'click' && ev.button !== 0) return;
+    if (ev.type === 'auxclick' && ev.button !== 1) return;
+    if (state.level === 'danger' && !state.trusted) return; // the page's own warning stands
+    let path = [];
+    try {
+      path = ev.composedPath();
+    } catch { /* ignore */ }
+    if (guard.host && path.includes(guard.host)) return;
+    const info = linkFromPath(path);
+    if (!info) return;
+    const known = links.verdicts.get(info.key);
+    if (known === null) return; // checked: fine
+    if (known === undefined && !couldMatter(info)) return;
+    ev.preventDefault();
+    ev.stopImmediatePropagation();
+    info.mods = { ctrl: ev.ctrlKey, meta: ev.metaKey, shift: ev.shiftKey, alt: ev.altKey, button: ev.button };
+    if (known) {
+      holdLink(known, info);
+      return;
+    }
+    linkVerdict(info).then((v) => (v ? holdLink(v, info) : followLink(info)), () => followLink(info));
+  }
+
+  /** Where a form (or a submit button with formaction) sends the person; keyed by the URL alone. */
+  function submitInfo(el, form, submitter) {
+    let raw = E_getAttribute.call(el, localName(el) === 'form' ? 'action' : 'formaction');
+    if ((raw == null || !raw.trim()) && form && el !== form) raw = E_getAttribute.call(form, 'action');
+    const href = raw && raw.trim() ? absUrl(raw.trim()) : '';
+    if (!isHttpUrl(href)) return null;
+    let f = form;
+    if (!f) {
+      try {
+        f = localName(el) === 'form' ? el : el.form;
+      } catch { /* ignore */ }
+    }
+    return { el, href, kind: 'submit', shown: [], key: href + '\n', form: f, submitter: submitter || null };
+  }
+
+  function onSubmit(ev) {
+    if (state.dead || !ev.isTrusted) return;
+    const form = ev.target;
+    if (!form || localName(form) !== 'form') return;
+    if (links.passOnce.has(form)) {
+      links.passOnce.delete(form);
+      return;
+    }
+    if (state.level === 'danger' && !state.trusted) return;
+    const submitter = ev.submitter || null;
+    const info = submitInfo(submitter && E_getAttribute.call(submitter, 'formaction') != null ? submitter : form, form, submitter);
+    if (!info || hostnameOf(info.href) === location.hostname) return;
+    const known = links.verdicts.get(info.key);
+    if (known === null) return;
+    ev.preventDefault();
+    ev.stopImmediatePropagation();
+    info.mods = {};
+    if (known) {
+      holdLink(known, info);
+      return;
+    }
+    linkVerdict(info).then((v) => (v ? holdLink(v, info) : followLink(info)), () => followLink(info));
+  }
+
+  /** Does what the held click would have done (the person chose to go on, or the link proved fine). */
+  function followLink(info) {
+    const m = info.mods || {};
+    try {
+      if (info.kind === 'submit') {
+        links.passOnce.add(info.form);
+        F_requestSubmit.call(info.form, info.submitter && $isConnected.call(info.submitter) ? info.submitter : undefined);
+        return;
+      }
+      if (m.button === 1 || m.ctrl || m.meta || m.shift) {
+        window.open(info.href, '_blank', 'noopener');
+        return;
+      }
+      if (!$isConnected.call(info.el)) {
+        location.assign(info.href);
+        return;
+      }
+      // A script-made click: the element's own behaviour (target, rel, download) and the page's handlers run;
+      // this listener ignores it (not isTrusted).
+      if (info.el instanceof HTMLElement) A_click.call(info.el);
+      else ET_dispatch.call(info.el, new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
+    } catch {
+      try {
+        location.assign(info.href);
+      } catch { /* ignore */ }
+    }
+  }
+
+  function holdLink(hold, info) {
+    guard.linkHold = { hold, info };
+    render();
+  }
+
+  function showLinkHold() {
+    const { hold } = guard.linkHold;
+    const root = ensureHost('danger', hold.brand || '', 'link');
+    if (!root) return;
+    if (guard.notice) hideNotice();
+    if (guard.linkDialog && guard.linkDialog.__hold !== hold) closeLinkDialog();
+    if (!guard.linkDialog) {
+      const dlg = UI.h(document, 'dialog', { class: 'om-dialog', role: 'alertdialog', 'aria-modal': 'true', 'data-kind': 'link' });
+      dlg.__hold = hold;
+      dlg.addEventListener('cancel', (e) => {
+        e.preventDefault(); // Escape = stay
+        if (e.isTrusted) endLinkHold(true);
+      });
+      dlg.addEventListener('close', () => {
+        if (guard.closing || dlg.open || guard.linkDialog !== dlg) return;
+        endLinkHold(true);
+      });
+      const built = UI.buildLinkCard(document, hold, { idPrefix: 'omamori-link-' });
+      dlg.setAttribute('aria-labelledby', built.titleId);
+      dlg.setAttribute('aria-describedby', built.descId);
+      dlg.append(built.card);
+      root.append(dlg);
+      guard.linkDialog = dlg;
+      guard.linkButtons = built;
+    }
+    openLinkModal();
+  }
+
+  /** The held link's buttons (trusted clicks only, routed by onShield). */
+  function linkAction(act) {
+    const held = guard.linkHold;
+    if (!held) return;
+    const { hold, info } = held;
+    if (act === 'link-stay') endLinkHold(true);
+    else if (act === 'link-official') {
+      send({ type: 'open-official', brand: hold.brand, which: 'top' }).catch(() => {});
+      endLinkHold(false);
+    } else if (act === 'link-report') {
+      send({ type: 'open-report', url: hold.href }).catch(() => {});
+      endLinkHold(false);
+    } else if (act === 'link-open') {
+      endLinkHold(false);
+      followLink(info);
+    }
+  }
+
+  function openLinkModal() {
+    const dlg = guard.linkDialog;
+    if (!dlg || !$isConnected.call(dlg)) return;
+    if (!dlg.open) {
+      try {
+        dlg.showModal();
+      } catch {
+        try {
+          dlg.show();
+        } catch { /* ignore */ }
+      }
+      try {
+        guard.linkButtons.stay.focus();
+      } catch { /* ignore */ }
+    }
+  }
+
+  function closeLinkDialog() {
+    const dlg = guard.linkDialog;
+    if (!dlg) return;
+    guard.linkDialog = null;
+    guard.linkButtons = null;
+    guard.closing = true;
+    try {
+      if (dlg.open) dlg.close();
+    } catch { /* ignore */ }
+    guard.closing = false;
+    try {
+      dlg.remove();
+    } catch { /* ignore */ }
+  }
+
+  function endLinkHold(restoreFocus) {
+    const held = guard.linkHold;
+    guard.linkHold = null;
+    closeLinkDialog();
+    render();
+    if (restoreFocus && held && held.info && held.info.el && $isConnected.call(held.info.el)) {
+      try {
+        held.info.el.focus({ preventScroll: true });
+      } catch { /* ignore */ }
+    }
+  }
+
+  ET_add.call(window, 'click', onLinkActivate, true);
+  ET_add.call(window, 'auxclick', onLinkActivate, true);
+  ET_add.call(window, 'submit', onSubmit, true);
 
   // ------------------------------------------------------------------ background -> content
   try {

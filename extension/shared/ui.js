@@ -205,8 +205,11 @@
     const proceed = h(doc, 'button', { type: 'button', class: 'om-btn om-quiet', 'data-act': 'continue',
       'aria-describedby': id('continue-note') },
     h(doc, 'span', { class: 'om-btn-label' }, msg('action_continue')));
+    // "This warning is wrong": a report for the project, and trusting the site.
+    const wrong = h(doc, 'button', { type: 'button', class: 'om-btn om-quiet om-wrong', 'data-act': 'wrong' },
+      h(doc, 'span', { class: 'om-btn-label' }, msg('action_wrong')));
     card.append(h(doc, 'div', { class: 'om-actions' }, leave, report, proceed,
-      h(doc, 'p', { id: id('continue-note'), class: 'om-continue-note' }, msg('action_continue_note'))));
+      h(doc, 'p', { id: id('continue-note'), class: 'om-continue-note' }, msg('action_continue_note')), wrong));
 
     // Where to go instead.
     const instead = h(doc, 'section', { class: 'om-instead' },
@@ -239,7 +242,55 @@
     card.append(h(doc, 'p', { class: 'om-already' }, msg('already_entered')));
     card.append(h(doc, 'p', { class: 'om-footer' }, msg('warning_footer')));
 
-    return { card, titleId: id('title'), descId: id('desc'), leave, report, proceed };
+    return { card, titleId: id('title'), descId: id('desc'), leave, report, proceed, wrong };
+  }
+
+  /**
+   * The card of a HELD link (a deceptive link the person clicked): where the link really goes, why it was
+   * held, and the choices: stay (focused), the brand's real site instead, open the link anyway.
+   * hold: {kind: 'text-mismatch' | 'lookalike', href, shown, brand, brand_name, host, registrable_domain,
+   *        reasons, go_instead: {top, login}}
+   * Returns { card, titleId, descId, stay, official (or null), open, report }.
+   */
+  function buildLinkCard(doc, hold, opts = {}) {
+    const id = (s) => (opts.idPrefix || 'om-link-') + s;
+    const brand = pick(hold && hold.brand_name);
+    const top = httpUrl(hold && hold.go_instead && hold.go_instead.top);
+    const card = h(doc, 'div', { class: 'om-card om-danger om-link-card', lang: LANG });
+    const title = hold.kind === 'text-mismatch'
+      ? msg('link_title_mismatch')
+      : (brand ? msg('link_title_lookalike_brand', brand) : msg('link_title_lookalike'));
+    card.append(h(doc, 'div', { class: 'om-head' },
+      h(doc, 'span', { class: 'om-icon', 'aria-hidden': 'true' }, '!'),
+      h(doc, 'h2', { id: id('title'), class: 'om-title' }, title)));
+    card.append(h(doc, 'p', { id: id('desc'), class: 'om-lead' }, brand ? msg('link_lead_brand', brand) : msg('link_lead')));
+    const where = h(doc, 'section', { class: 'om-addr' });
+    if (hold.shown) {
+      where.append(h(doc, 'h3', null, msg('link_shown_heading')),
+        h(doc, 'p', { class: 'om-shown' }, h(doc, 'span', { class: 'om-host', dir: 'ltr', translate: 'no' }, hold.shown)));
+    }
+    where.append(h(doc, 'h3', null, msg('link_dest_heading')),
+      h(doc, 'p', { class: 'om-host-line' }, hostLine(doc, hold.host || hostOf(hold.href), hold.registrable_domain)));
+    if (hold.registrable_domain) where.append(h(doc, 'p', { class: 'om-note' }, msg('address_note_link', hold.registrable_domain)));
+    card.append(where);
+    const reasons = uniqueReasons(hold);
+    if (reasons.length) {
+      card.append(h(doc, 'section', { class: 'om-reasons' }, h(doc, 'h3', null, msg('reasons_heading')),
+        h(doc, 'ul', null, reasons.map((r) => h(doc, 'li', { class: 'om-sev-' + r.severity }, r.text)))));
+    }
+    const stay = h(doc, 'button', { type: 'button', class: 'om-btn om-primary', 'data-act': 'link-stay', autofocus: true },
+      h(doc, 'span', { class: 'om-btn-label' }, msg('link_stay')),
+      h(doc, 'span', { class: 'om-btn-sub' }, msg('link_stay_sub')));
+    const official = top ? h(doc, 'button', { type: 'button', class: 'om-btn om-secondary', 'data-act': 'link-official' },
+      h(doc, 'span', { class: 'om-btn-label' }, brand ? msg('link_official_brand', brand) : msg('link_official')),
+      h(doc, 'span', { class: 'om-btn-sub', dir: 'ltr' }, top)) : null;
+    const report = h(doc, 'button', { type: 'button', class: 'om-btn om-secondary', 'data-act': 'link-report' },
+      h(doc, 'span', { class: 'om-btn-label' }, msg('link_report')));
+    const open = h(doc, 'button', { type: 'button', class: 'om-btn om-quiet', 'data-act': 'link-open' },
+      h(doc, 'span', { class: 'om-btn-label' }, msg('link_open_anyway')));
+    card.append(h(doc, 'div', { class: 'om-actions' }, stay, official, report, open));
+    card.append(h(doc, 'p', { class: 'om-footer' }, msg('link_footer')));
+    return { card, titleId: id('title'), descId: id('desc'), stay, official, open, report };
   }
 
   /** The stylesheet of the warning card, the caution notice and the dialog (used in the shadow root and
@@ -270,7 +321,9 @@
 .om-icon { flex: none; display: inline-flex; align-items: center; justify-content: center; width: 36px; height: 36px;
   border-radius: 50%; background: var(--om-danger); color: var(--om-danger-fg); font-weight: 800; font-size: 22px;
   line-height: 1; margin-top: 2px; }
-.om-card .om-title { margin: 0; font-size: 22px; line-height: 1.4; font-weight: 700; color: var(--om-danger); }
+.om-card .om-title { margin: 0; font-size: 22px; line-height: 1.4; font-weight: 700; color: var(--om-danger);
+  word-break: auto-phrase; text-wrap: balance; }
+.om-lead { word-break: auto-phrase; }
 .om-lead { margin: 8px 0 16px; font-size: 17px; font-weight: 600; }
 .om-card h2, .om-card h3 { font-size: 15px; margin: 16px 0 4px; color: var(--om-muted); font-weight: 700; }
 .om-card p { margin: 4px 0; }
@@ -297,6 +350,8 @@
 .om-btn:focus-visible, .om-card a:focus-visible, .om-notice button:focus-visible {
   outline: 3px solid var(--om-focus); outline-offset: 2px; }
 .om-continue-note { flex: 1 1 100%; margin: 0; }
+.om-wrong { font-size: 14px; padding-inline: 0; min-height: 32px; }
+.om-shown { font-size: 18px; margin: 4px 0; padding: 4px 10px; }
 .om-already { margin-top: 16px; }
 .om-footer { margin: 8px 0 16px; font-size: 12px; }
 
@@ -312,8 +367,11 @@
 @media (prefers-reduced-motion: no-preference) { .om-notice { transition: opacity .15s; } }
 `;
 
+  /** Where "this warning is wrong" reports go: the project's issue tracker (one place to change it). */
+  const PROJECT_NEW_ISSUE_URL = 'https://github.com/omamori-jp/omamori/issues/new';
+
   globalThis.OmamoriUI = Object.freeze({
     api, msg, LANG, pick, rank, FIELD_KINDS, kindName, joinList, brandName, httpUrl, hostOf, splitHost, h,
-    hostLine, uniqueReasons, fieldKinds, buildWarningCard, CARD_CSS,
+    hostLine, uniqueReasons, fieldKinds, buildWarningCard, buildLinkCard, CARD_CSS, PROJECT_NEW_ISSUE_URL,
   });
 })();

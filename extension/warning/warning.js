@@ -52,6 +52,7 @@ if (blockedUrl) {
 if (!blockedUrl) {
   built.report.hidden = true;
   built.proceed.hidden = true;
+  built.wrong.hidden = true;
   built.card.querySelector('.om-continue-note').hidden = true;
 }
 main.append(built.card);
@@ -80,6 +81,9 @@ function leave() {
 built.leave.addEventListener('click', () => once(leave));
 built.report.addEventListener('click', () => once(async () => {
   await ask({ type: 'open-report', url: blockedUrl });
+}));
+built.wrong.addEventListener('click', () => once(async () => {
+  await ask({ type: 'open-report', url: blockedUrl, mode: 'wrong' });
 }));
 built.proceed.addEventListener('click', () => once(async () => {
   const r = await ask({ type: 'trust-origin', url: blockedUrl });

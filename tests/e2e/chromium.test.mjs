@@ -3,84 +3,24 @@
 // certificate; no traffic leaves loopback. Screenshots go to tests/e2e/out/.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { startFixtureServer } from './lib/server.mjs';
 import { URLS } from './lib/sites.mjs';
-import { launchChromium, OUT_DIR, withTimeout } from './lib/browsers.mjs';
+import { launchChromium, withTimeout } from './lib/browsers.mjs';
 import {
   guardOf, waitForGuard, expectNoGuard, valueOf, focusField, waitForUrl, gotoLoose, sleep,
 } from './lib/guard.mjs';
-import { clickGuardButton, imeCommit } from './lib/cdp.mjs';
+import {
+  clickGuardButton, imeCommit, dropText, autofillCard, findClassInGuard, boxOf,
+} from './lib/cdp.mjs';
+import {
+  shot, withPage, waitForVerdict, setClipboard, paste, until, badgeText,
+} from './lib/chromium.mjs';
 
-mkdirSync(OUT_DIR, { recursive: true });
-const shot = (page, name) => page.screenshot({ path: path.join(OUT_DIR, name), fullPage: false }).catch(() => {});
 const CARD = '4980123412341234';
 const T = { timeout: 60_000 };
+const CARD_INFO = { number: CARD, name: 'TARO YAMADA', expiryMonth: '12', expiryYear: '2030', cvc: '123' };
 
-/** A fresh tab; always closed. */
-async function withPage(b, fn) {
-  const page = await b.ctx.newPage();
-  page.setDefaultTimeout(15_000);
-  try {
-    return await fn(page);
-  } finally {
-    await page.close().catch(() => {});
-  }
-}
-
-/** Puts text on the (browser-wide) clipboard from a neutral page, so a test can press Control+V elsewhere. */
-async function setClipboard(b, text) {
-  const origin = new URL(URLS.noFields).origin;
-  await b.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
-  await withPage(b, async (p) => {
-    await p.goto(URLS.noFields);
-    await p.bringToFront();
-    await p.evaluate((t) => navigator.clipboard.writeText(t), text);
-  });
-}
-
-/**
- * Waits until the background holds a verdict for the top frame of the tab showing `url` (checked at or after
- * `since`), through the service worker's test hook (globalThis.omamori.tabState). Returns {level, brand,
- * trusted, rules}. So "no guard" is asserted after the extension has decided, not after a guessed delay.
- */
-async function waitForVerdict(b, url, { since = 0, timeout = 15_000 } = {}) {
-  const end = Date.now() + timeout;
-  let last = null;
-  while (Date.now() < end) {
-    last = await b.sw.evaluate(async ({ url, since }) => {
-      if (!globalThis.omamori?.tabState) return { error: 'no globalThis.omamori.tabState in the service worker' };
-      for (const t of await chrome.tabs.query({})) {
-        const st = await globalThis.omamori.tabState(t.id);
-        const f = st?.frames?.['0'];
-        if (f && f.url === url && f.verdict && (f.at ?? 0) >= since) {
-          return {
-            level: f.verdict.level, brand: f.verdict.brand ?? null, trusted: !!f.trusted,
-            rules: (f.verdict.reasons ?? []).map((r) => r.code),
-          };
-        }
-      }
-      return null;
-    }, { url, since }).catch((e) => ({ error: String(e.message || e) }));
-    if (last && !last.error) {
-      await sleep(300); // the content script renders right after the answer
-      return last;
-    }
-    await sleep(150);
-  }
-  throw new Error(`no verdict from the background for ${url} within ${timeout} ms (${JSON.stringify(last)})`);
-}
-
-async function paste(b, page, selector) {
-  await b.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
-  await page.bringToFront();
-  await focusField(page, selector);
-  await page.keyboard.press('Control+V');
-  await sleep(200);
-}
-
-describe('Chromium: dist/chrome', { timeout: 300_000 }, () => {
+describe('Chromium: dist/chrome', { timeout: 400_000 }, () => {
   let server;
   let b;
   before(async () => {
@@ -238,21 +178,161 @@ describe('Chromium: dist/chrome', { timeout: 300_000 }, () => {
       assert.equal(await expectNoGuard(page, { settle: 500 }), null);
     });
   });
-});
 
-describe('Chromium: "continue anyway" (dist/chrome)', { timeout: 240_000 }, () => {
-  let server;
-  let b;
-  before(async () => {
-    server = await startFixtureServer();
-    b = await withTimeout(launchChromium(server), 60_000, 'launching Chromium with dist/chrome');
+  it('drag-and-drop of text into a field: works on the official page, does nothing on a danger page', T, async () => {
+    await withPage(b, async (page) => {
+      await page.goto(URLS.officialLogin);
+      await waitForVerdict(b, URLS.officialLogin);
+      const cdp = await b.ctx.newCDPSession(page);
+      try {
+        await dropText(page, cdp, '#loginId', 'dropped-id');
+        assert.equal(await valueOf(page, '#loginId'), 'dropped-id', 'the drop reaches the field where nothing is wrong');
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    });
+    await withPage(b, async (page) => {
+      await page.goto(URLS.pinNoBrand);
+      await waitForGuard(page, { level: 'danger' });
+      // The modal warning covers the page; hide its backdrop's effect by dropping exactly on the field's box.
+      const cdp = await b.ctx.newCDPSession(page);
+      try {
+        await dropText(page, cdp, '#cardnum', CARD);
+        await page.evaluate(() => {
+          // A drop that reaches the element itself (as if nothing covered it): the guard cancels it too.
+          const dt = new DataTransfer();
+          dt.setData('text/plain', '4980');
+          document.querySelector('#cardnum').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        });
+        await sleep(100);
+        assert.equal(await valueOf(page, '#cardnum'), '', 'dropped text must not reach the field');
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+      assert.equal((await guardOf(page))?.level, 'danger');
+    });
   });
-  after(async () => {
-    await b?.close();
-    await server?.close();
+
+  it('browser autofill fills an ordinary checkout, and nothing on a danger page', T, async () => {
+    await withPage(b, async (page) => {
+      await page.goto(URLS.merchant);
+      await waitForVerdict(b, URLS.merchant);
+      const cdp = await b.ctx.newCDPSession(page);
+      try {
+        await focusField(page, '#cc-number');
+        await autofillCard(page, cdp, '#cc-number', CARD_INFO);
+        await until(() => valueOf(page, '#cc-number'), { what: 'autofill on the shop page' });
+        assert.equal(await valueOf(page, '#cc-number'), CARD, 'autofill works where nothing is wrong');
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    });
+    await withPage(b, async (page) => {
+      await page.goto(URLS.pinNoBrand);
+      await waitForGuard(page, { level: 'danger' });
+      const cdp = await b.ctx.newCDPSession(page);
+      try {
+        await focusField(page, '#cardnum');
+        await autofillCard(page, cdp, '#cardnum', CARD_INFO).catch(() => {});
+        await sleep(800);
+        for (const f of ['#cardnum', '#expiry', '#pin']) assert.equal(await valueOf(page, f), '', `autofill must not fill ${f}`);
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    });
+  });
+
+  it('a cross-origin phishing iframe inside a harmless page: guarded inside the frame, badge "!"', T, async () => {
+    await withPage(b, async (page) => {
+      await page.goto(URLS.frameHost);
+      const frame = await until(() => page.frames().find((f) => f.url() === URLS.contentPhish), { what: 'the phishing iframe' });
+      const g = await waitForGuard(frame, { level: 'danger' });
+      assert.equal(g.brand, 'micard');
+      assert.equal(await guardOf(page), null, 'the harmless top page itself shows no guard');
+      await frame.evaluate(() => document.querySelector('#card_no').focus());
+      await page.keyboard.type(CARD);
+      assert.equal(await valueOf(frame, '#card_no'), '', 'typing into the iframe is blocked');
+      const v = await waitForVerdict(b, URLS.contentPhish, { frame: 'any' });
+      assert.notEqual(v.frameId, 0);
+      assert.equal(await badgeText(b, v.tabId), '!', 'the tab\'s badge shows the frame\'s danger');
+      await shot(page, 'chromium-danger-iframe.png');
+    });
+  });
+
+  it('fields a phishing page adds later are blocked from the moment they appear', T, async () => {
+    await withPage(b, async (page) => {
+      await page.goto(URLS.fieldsLater);
+      await waitForVerdict(b, URLS.fieldsLater);
+      assert.notEqual((await guardOf(page))?.level, 'danger', 'no danger before the page asks for anything');
+      await page.evaluate(() => window.addCardForm());
+      // At once: the new field is pending (not covered by any verdict yet).
+      await focusField(page, '#card_no').catch(() => {});
+      await page.keyboard.type(CARD);
+      await waitForGuard(page, { level: 'danger' });
+      assert.equal(await valueOf(page, '#card_no'), '', 'keys typed into a field added later never reach it');
+      await focusField(page, '#pin');
+      await page.keyboard.type('1234');
+      assert.equal(await valueOf(page, '#pin'), '');
+    });
+  });
+
+  it('after an SPA navigation (pushState) to a phishing login form: danger, typing blocked', T, async () => {
+    await withPage(b, async (page) => {
+      await page.goto(URLS.spa);
+      await waitForVerdict(b, URLS.spa);
+      assert.equal(await guardOf(page), null, 'the SPA\'s harmless start page shows no guard');
+      await page.click('#to-login'); // a real click on the app's own link: pushState, no new document
+      assert.equal(new URL(page.url()).pathname, '/login');
+      await page.waitForSelector('#loginId');
+      await focusField(page, '#loginId').catch(() => {});
+      await page.keyboard.type('taro1234');
+      const g = await waitForGuard(page, { level: 'danger' });
+      assert.equal(g.brand, 'micard');
+      assert.equal(await valueOf(page, '#loginId'), '', 'nothing typed after the SPA navigation reaches the form');
+      await focusField(page, '#password');
+      await page.keyboard.type('s3cret');
+      assert.equal(await valueOf(page, '#password'), '');
+    });
+  });
+
+  it('caution (card fields on shared hosting): a calm notice beside the focused field, typing works', T, async () => {
+    await withPage(b, async (page) => {
+      await page.goto(URLS.caution);
+      const v = await waitForVerdict(b, URLS.caution);
+      assert.equal(v.level, 'caution', `verdict: ${JSON.stringify(v)}`);
+      assert.equal((await guardOf(page))?.level, 'caution');
+      const cdp = await b.ctx.newCDPSession(page);
+      try {
+        await page.click('#cc-number'); // a real click: caution never covers the page
+        const notice = await until(async () => {
+          const f = await findClassInGuard(cdp, 'om-notice-wrap');
+          return f.node && !('hidden' in f.attrs) ? f : null;
+        }, { what: 'the caution notice' });
+        const nb = await boxOf(cdp, notice.node);
+        const fb = await page.locator('#cc-number').boundingBox();
+        assert.ok(nb && nb.w > 100, 'the notice is shown');
+        const near = Math.abs(nb.y - (fb.y + fb.height / 2)) < 300 && Math.abs(nb.x - (fb.x + fb.width)) < 700;
+        assert.ok(near, `the notice is next to the field (notice ${JSON.stringify(nb)}, field ${JSON.stringify(fb)})`);
+        await page.keyboard.type(CARD);
+        assert.equal(await valueOf(page, '#cc-number'), CARD, 'caution never blocks typing');
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'cc-number', 'focus stays in the field');
+        await shot(page, 'chromium-caution-notice.png');
+        // A click on the notice's text keeps the focus in the field; its "close" button hides it.
+        const title = await findClassInGuard(cdp, 'om-notice-title');
+        const tb = await boxOf(cdp, title.node);
+        await page.mouse.click(tb.x, tb.y);
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'cc-number', 'clicking the notice keeps the focus');
+        await clickGuardButton(page, cdp, 'notice-close');
+        await until(async () => 'hidden' in ((await findClassInGuard(cdp, 'om-notice-wrap')).attrs ?? {}), { what: 'notice closed' });
+        assert.equal((await guardOf(page))?.level, 'caution', 'the page is still marked caution');
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    });
   });
 
   it('(d) continuing on the danger page lets the person type, and is remembered for that origin only', T, async () => {
+    await b.sw.evaluate(() => globalThis.omamori.reset());
     const page = await b.ctx.newPage();
     page.setDefaultTimeout(15_000);
     try {

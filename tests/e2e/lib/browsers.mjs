@@ -35,10 +35,11 @@ function requireBuilt(dir) {
 
 /**
  * Chromium (playwright-core) with dist/chrome loaded, every hostname mapped to the fixture server.
+ * lang: the browser's UI language, which chrome.i18n follows (default OMAMORI_E2E_LANG, else ja).
  * @returns {Promise<{ctx: import('playwright-core').BrowserContext, sw: import('playwright-core').Worker,
  *   extId: string, extUrl: (p: string) => string, close: () => Promise<void>}>}
  */
-export async function launchChromium(server, { extDir = DIST_CHROME } = {}) {
+export async function launchChromium(server, { extDir = DIST_CHROME, lang = UI_LANG, colorScheme = 'light' } = {}) {
   requireBuilt(extDir);
   const { chromium } = await import('playwright-core');
   const userDir = mkdtempSync(path.join(tmpdir(), 'omamori-e2e-chromium-'));
@@ -48,15 +49,16 @@ export async function launchChromium(server, { extDir = DIST_CHROME } = {}) {
       executablePath: CHROMIUM,
       headless: true,
       timeout: 60_000,
-      locale: 'ja-JP',
+      locale: lang === 'ja' ? 'ja-JP' : 'en-US',
+      colorScheme,
       viewport: { width: 1100, height: 900 },
       ignoreHTTPSErrors: true,
       // Chromium on Linux takes its UI language (and so chrome.i18n's) from the environment, not from --lang.
-      env: { ...process.env, LANGUAGE: UI_LANG, LANG: 'C.UTF-8' },
+      env: { ...process.env, LANGUAGE: lang, LANG: 'C.UTF-8' },
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync',
-        '--disable-default-apps', '--disable-domain-reliability', '--no-pings', `--lang=${UI_LANG}`,
+        '--disable-default-apps', '--disable-domain-reliability', '--no-pings', `--lang=${lang}`,
         '--disable-client-side-phishing-detection', '--no-default-browser-check', '--password-store=basic',
         '--disable-features=AutofillServerCommunication,OptimizationHints,Translate,MediaRouter,DialMediaRouteProvider',
         `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,

@@ -58,3 +58,95 @@ export async function imeCommit(cdp, composing, committed) {
   });
   await cdp.send('Input.insertText', { text: committed });
 }
+
+/** Center of an element (CSS px) from its backend node id. */
+async function centerOf(cdp, backendNodeId) {
+  const { model } = await cdp.send('DOM.getBoxModel', { backendNodeId });
+  const q = model.border;
+  return { x: (q[0] + q[2] + q[4] + q[6]) / 4, y: (q[1] + q[3] + q[5] + q[7]) / 4, w: model.width, h: model.height };
+}
+
+/**
+ * Is the guard's [data-act=act] button really what a person sees and can press: laid out, and the top-most
+ * thing at its own center (hit test through DevTools)? Returns {onTop, box}.
+ */
+export async function guardButtonOnTop(cdp, act) {
+  const found = await findInGuard(cdp, 'data-act', act);
+  if (!found.node) return { onTop: false, box: null, reason: found.guard ? 'no such button' : 'no guard' };
+  let box;
+  try {
+    box = await centerOf(cdp, found.node.backendNodeId);
+  } catch {
+    return { onTop: false, box: null, reason: 'not rendered' };
+  }
+  if (!box.w || !box.h) return { onTop: false, box, reason: 'zero size' };
+  const hit = await cdp.send('DOM.getNodeForLocation', {
+    x: Math.round(box.x), y: Math.round(box.y), includeUserAgentShadowDOM: false, ignorePointerEventsNone: false,
+  });
+  // The hit node is the button or something inside it.
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  let onTop = false;
+  for (const n of walk(root)) {
+    if (n.backendNodeId !== found.node.backendNodeId) continue;
+    for (const m of walk(n)) if (m.backendNodeId === hit.backendNodeId) onTop = true;
+  }
+  return { onTop, box };
+}
+
+/** Finds an element inside the guard whose class list contains cls. */
+export async function findClassInGuard(cdp, cls) {
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  for (const n of walk(root)) {
+    if (n.localName !== 'omamori-guard') continue;
+    for (const m of walk((n.shadowRoots ?? [])[0])) {
+      const c = attrsOf(m).class;
+      if (m.nodeType === 1 && c && c.split(/\s+/).includes(cls)) return { node: m, attrs: attrsOf(m) };
+    }
+  }
+  return { node: null, attrs: null };
+}
+
+/** Box (CSS px) of an element inside the guard found by findClassInGuard / findInGuard, or null. */
+export async function boxOf(cdp, node) {
+  try {
+    return await centerOf(cdp, node.backendNodeId);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The accessibility tree as a screen reader gets it (closed shadow roots included): the alertdialogs (role,
+ * name, modal) and the focused node.
+ */
+export async function axSummary(cdp) {
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const prop = (n, name) => (n.properties ?? []).find((p) => p.name === name)?.value?.value;
+  const dialogs = [];
+  let focused = null;
+  for (const n of nodes) {
+    const role = n.role?.value;
+    const name = n.name?.value ?? '';
+    if (role === 'alertdialog') dialogs.push({ role, name, modal: !!prop(n, 'modal') });
+    if (prop(n, 'focused') && role !== 'RootWebArea') focused = { role, name };
+  }
+  return { dialogs, focused };
+}
+
+/** Drags plain text from outside the page and drops it at the center of the element matching selector. */
+export async function dropText(page, cdp, selector, text) {
+  const box = await page.locator(selector).boundingBox();
+  const x = box.x + Math.min(20, box.width / 2);
+  const y = box.y + box.height / 2;
+  const data = { items: [{ mimeType: 'text/plain', data: text }], dragOperationsMask: 1 };
+  for (const type of ['dragEnter', 'dragOver', 'drop']) await cdp.send('Input.dispatchDragEvent', { type, x, y, data });
+}
+
+/** Browser autofill of a credit card (Chromium's own autofill, through DevTools) into the form of `selector`. */
+export async function autofillCard(page, cdp, selector, card) {
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+  const { node } = await cdp.send('DOM.describeNode', { nodeId });
+  await cdp.send('Autofill.trigger', { fieldId: node.backendNodeId, frameId: frameTree.frame.id, card });
+}

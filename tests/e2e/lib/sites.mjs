@@ -17,8 +17,22 @@ export const SITES = {
   'card-member-check.com': { '/verify': 'card-pin-generic.html', '/': 'card-pin-generic.html' },
   // Neutral merchant checkout (card fields, no brand claim, HTTPS, posts to itself).
   'www.hanamizuki-zakka.jp': { '/checkout': 'merchant-checkout.html', '/': 'merchant-checkout.html' },
-  // A page with no fields at all.
-  'www.kurashi-recipe.jp': { '/': 'no-fields.html', '*': 'no-fields.html' },
+  // A page with no fields at all; /embed: the same harmless site with a cross-origin phishing iframe (ad slot).
+  'www.kurashi-recipe.jp': { '/': 'no-fields.html', '/embed': 'frame-host.html', '*': 'no-fields.html' },
+  // The shop's checkout on shared hosting (pages.dev): card fields there are `caution`.
+  'hanamizuki-shop.pages.dev': { '/checkout': 'merchant-checkout.html', '/': 'merchant-checkout.html' },
+  // A phishing page that adds its card form later (fields-later.html).
+  'support-notice-center.com': { '/later': 'fields-later.html' },
+  // A single-page app: "/" harmless, "/login" (pushState) an MI Card login form.
+  'members-portal-app.com': { '/': 'spa.html', '/login': 'spa.html' },
+  // Hostile phishing pages fighting the warning: /hostile/<attack> (hostile.html).
+  'member-support-desk.com': { '*': 'hostile.html' },
+  // A webmail (messages open without reloading) with honest and deceptive links.
+  'mail.hanamizuki-mail.jp': { '/': 'webmail.html', '*': 'webmail.html' },
+  // Official top pages (where "leave" and "open the official site" go).
+  'www.micard.co.jp': { '*': 'official-top.html' },
+  'www.mizuhobank.co.jp': { '*': 'official-top.html' },
+  'www.vpass.ne.jp': { '*': 'official-top.html' },
 };
 
 export const URLS = {
@@ -29,4 +43,11 @@ export const URLS = {
   pinNoBrand: 'https://card-member-check.com/verify',
   merchant: 'https://www.hanamizuki-zakka.jp/checkout',
   noFields: 'https://www.kurashi-recipe.jp/',
+  frameHost: 'https://www.kurashi-recipe.jp/embed',
+  caution: 'https://hanamizuki-shop.pages.dev/checkout',
+  fieldsLater: 'https://support-notice-center.com/later',
+  spa: 'https://members-portal-app.com/',
+  hostile: (attack) => `https://member-support-desk.com/hostile/${attack}`,
+  webmail: 'https://mail.hanamizuki-mail.jp/',
+  officialTop: 'https://www.micard.co.jp/',
 };

@@ -1,0 +1,121 @@
+// The English UI (Chromium started with LANGUAGE=en; Debian's chromium-l10n is not needed for English): the
+// in-page warning, the warning page, the popup, a held link, the report page and the directory read in English.
+// Screenshots en-*.png go to tests/e2e/out/ (the ja-*.png ones come from chromium-ui / chromium-links).
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFixtureServer } from './lib/server.mjs';
+import { URLS } from './lib/sites.mjs';
+import { launchChromium, withTimeout } from './lib/browsers.mjs';
+import { waitForGuard, waitForUrl, gotoLoose, sleep } from './lib/guard.mjs';
+import { axSummary, clickGuardButton } from './lib/cdp.mjs';
+import { shot, withPage, waitForVerdict, openPopup, newPageFrom, tabIdOf } from './lib/chromium.mjs';
+
+const T = { timeout: 60_000 };
+
+describe('Chromium: English UI', { timeout: 300_000 }, () => {
+  let server;
+  let b;
+  before(async () => {
+    server = await startFixtureServer();
+    b = await withTimeout(launchChromium(server, { lang: 'en' }), 60_000, 'launching Chromium (English UI)');
+  });
+  after(async () => {
+    await b?.close();
+    await server?.close();
+  });
+
+  it('the extension speaks English', T, async () => {
+    assert.equal(await b.sw.evaluate(() => chrome.i18n.getMessage('lang')), 'en');
+  });
+
+  it('in-page warning, popup and report page in English (screenshots)', T, async () => {
+    await withPage(b, async (page) => {
+      await page.goto(URLS.contentPhish);
+      await waitForGuard(page, { level: 'danger' });
+      await sleep(400);
+      const cdp = await b.ctx.newCDPSession(page);
+      try {
+        const ax = await axSummary(cdp);
+        assert.equal(ax.dialogs[0]?.name, 'This may be a fake site pretending to be MI Card');
+        assert.match(ax.focused?.name ?? '', /^Leave this page/);
+        await shot(page, 'en-inpage-warning.png');
+        const v = await waitForVerdict(b, URLS.contentPhish);
+        const popup = await b.ctx.newPage();
+        await popup.setViewportSize({ width: 380, height: 760 });
+        await openPopup(b, v.tabId, popup);
+        assert.equal(await popup.textContent('#st-title'), 'This may be a fake site pretending to be MI Card');
+        assert.equal(await popup.textContent('#check-h'), 'Check a link');
+        await shot(popup, 'en-popup-danger.png', { fullPage: true });
+        await popup.close();
+        const report = await newPageFrom(b, () => clickGuardButton(page, cdp, 'report'), /report\/report\.html/);
+        await report.waitForSelector('body[data-ready="true"]');
+        assert.equal(await report.textContent('#page-title'), 'Report this site');
+        const body = decodeURIComponent((await report.getAttribute('#mail-link', 'href')).split('&body=')[1]);
+        assert.match(body, /^フィッシング対策協議会 御中/, 'the mail to the Council is in Japanese');
+        assert.match(body, /\n----\nTo the Council of Anti-Phishing Japan,/, 'followed by an English copy');
+        assert.match(body, /Appears to impersonate: MI Card/);
+        await shot(report, 'en-report.png', { fullPage: true });
+        await report.close();
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    });
+    await withPage(b, async (page) => {
+      await page.goto(URLS.officialLogin);
+      const v = await waitForVerdict(b, URLS.officialLogin);
+      const popup = await b.ctx.newPage();
+      await popup.setViewportSize({ width: 380, height: 760 });
+      await openPopup(b, v.tabId, popup);
+      assert.equal(await popup.textContent('#st-title'), 'Official site: MI Card');
+      await shot(popup, 'en-popup-safe.png', { fullPage: true });
+      await popup.close();
+    });
+  });
+
+  it('warning page in English (screenshot)', T, async () => {
+    await withPage(b, async (page) => {
+      await gotoLoose(page, URLS.urlLevelPhish);
+      await waitForUrl(page, /warning\.html\?/);
+      await page.waitForSelector('[data-act="leave"]');
+      assert.equal(await page.textContent('h1'), 'This may be a fake site pretending to be MI Card');
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+      await sleep(300);
+      await shot(page, 'en-warning-page.png');
+    });
+  });
+
+  it('a held link and the directory in English', T, async () => {
+    await withPage(b, async (page) => {
+      await page.goto(URLS.webmail);
+      await page.click('#open-1');
+      await page.click('#deceptive-text');
+      await waitForGuard(page, { level: 'danger' });
+      await sleep(300);
+      const cdp = await b.ctx.newCDPSession(page);
+      try {
+        assert.equal((await axSummary(cdp)).dialogs[0]?.name, 'This link does not go where it says');
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+      await shot(page, 'en-link-held.png');
+      await page.keyboard.press('Escape');
+      const tabId = await tabIdOf(b, URLS.webmail);
+      const popup = await b.ctx.newPage();
+      await popup.setViewportSize({ width: 380, height: 900 });
+      await popup.goto(b.extUrl(`popup/popup.html?tab=${tabId}`));
+      for (const q of ['mizuho', 'Mizuho Bank', 'みずほ', 'ミズホ']) {
+        await popup.fill('#dir-search', q);
+        const first = await popup.waitForSelector('#dir-results li');
+        assert.equal(await first.getAttribute('data-brand-id'), 'mizuho_bank', q);
+        assert.equal(await popup.textContent('#dir-results li .dir-main'), 'Mizuho Bank', 'the English name first');
+        assert.equal(await popup.textContent('#dir-results li .dir-other'), 'みずほ銀行', 'then the Japanese one');
+      }
+      await popup.fill('#check-input', 'https://micard.co.jp.kwtqq.com/');
+      await popup.click('#check-button');
+      await popup.waitForSelector('#check-result .om-result');
+      assert.equal(await popup.textContent('#check-result .om-result-title'), 'This may be a fake site pretending to be MI Card');
+      await shot(popup, 'en-popup-check-directory.png', { fullPage: true });
+      await popup.close();
+    });
+  });
+});

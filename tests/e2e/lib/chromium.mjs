@@ -1,0 +1,123 @@
+// Helpers shared by the Chromium test files (playwright-core): pages, the background's test hook
+// (globalThis.omamori in the service worker), the popup opened as a page, screenshots.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { URLS } from './sites.mjs';
+import { OUT_DIR } from './browsers.mjs';
+import { sleep, focusField } from './guard.mjs';
+
+mkdirSync(OUT_DIR, { recursive: true });
+
+/** Screenshot into tests/e2e/out/ (never fails a test). */
+export const shot = (page, name, opts = {}) =>
+  page.screenshot({ path: path.join(OUT_DIR, name), fullPage: false, ...opts }).catch(() => {});
+
+/** A fresh tab; always closed. */
+export async function withPage(b, fn) {
+  const page = await b.ctx.newPage();
+  page.setDefaultTimeout(15_000);
+  try {
+    return await fn(page);
+  } finally {
+    await page.close().catch(() => {});
+  }
+}
+
+/** Polls fn() until it returns a truthy value (returned), or throws with what was last seen. */
+export async function until(fn, { timeout = 10_000, every = 100, what = 'condition' } = {}) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = `error: ${e.message}`;
+    }
+    await sleep(every);
+  }
+  throw new Error(`timed out after ${timeout} ms waiting for ${what}; last: ${JSON.stringify(last)}`);
+}
+
+/**
+ * Waits until the background holds a verdict for the frame showing `url` (checked at or after `since`), through
+ * the service worker's test hook (globalThis.omamori.tabState). frame: '0' (top) or 'any'. Returns {level, brand,
+ * trusted, rules, tabId, frameId}.
+ */
+export async function waitForVerdict(b, url, { since = 0, timeout = 15_000, frame = '0' } = {}) {
+  const end = Date.now() + timeout;
+  let last = null;
+  while (Date.now() < end) {
+    last = await b.sw.evaluate(async ({ url, since, frame }) => {
+      if (!globalThis.omamori?.tabState) return { error: 'no globalThis.omamori.tabState in the service worker' };
+      for (const t of await chrome.tabs.query({})) {
+        const st = await globalThis.omamori.tabState(t.id);
+        for (const [id, f] of Object.entries(st?.frames ?? {})) {
+          if (frame !== 'any' && id !== frame) continue;
+          if (f && f.url === url && f.verdict && (f.at ?? 0) >= since) {
+            return {
+              level: f.verdict.level, brand: f.verdict.brand ?? null, trusted: !!f.trusted,
+              rules: (f.verdict.reasons ?? []).map((r) => r.code), tabId: t.id, frameId: Number(id),
+            };
+          }
+        }
+      }
+      return null;
+    }, { url, since, frame }).catch((e) => ({ error: String(e.message || e) }));
+    if (last && !last.error) {
+      await sleep(300); // the content script renders right after the answer
+      return last;
+    }
+    await sleep(150);
+  }
+  throw new Error(`no verdict from the background for ${url} within ${timeout} ms (${JSON.stringify(last)})`);
+}
+
+/** The id of the (first) tab whose URL starts with prefix. */
+export function tabIdOf(b, prefix) {
+  return until(() => b.sw.evaluate(async (p) => {
+    const t = (await chrome.tabs.query({})).find((x) => (x.url || x.pendingUrl || '').startsWith(p));
+    return t ? t.id : null;
+  }, prefix), { what: `a tab at ${prefix}` });
+}
+
+/** The toolbar badge text of a tab. */
+export const badgeText = (b, tabId) => b.sw.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+
+/** The popup, opened as an ordinary page for a tab (popup.html?tab=<id>); waits for its verdict. */
+export async function openPopup(b, tabId, page) {
+  const p = page ?? await b.ctx.newPage();
+  p.setDefaultTimeout(15_000);
+  await p.goto(b.extUrl(`popup/popup.html?tab=${tabId}`));
+  await p.waitForSelector('#main[aria-busy="false"] section.status');
+  return p;
+}
+
+/** Waits for a new page (tab or window) whose URL matches re, opened by whatever fn does. */
+export async function newPageFrom(b, fn, re, { timeout = 10_000 } = {}) {
+  const seen = new Set(b.ctx.pages());
+  await fn();
+  return until(() => b.ctx.pages().find((p) => !seen.has(p) && re.test(p.url())), { timeout, what: `a new page matching ${re}` });
+}
+
+/** Puts text on the (browser-wide) clipboard from a neutral page, so a test can press Control+V elsewhere. */
+export async function setClipboard(b, text) {
+  const origin = new URL(URLS.noFields).origin;
+  await b.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  await withPage(b, async (p) => {
+    await p.goto(URLS.noFields);
+    await p.bringToFront();
+    await p.evaluate((t) => navigator.clipboard.writeText(t), text);
+  });
+}
+
+export async function paste(b, page, selector) {
+  await b.ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+  await page.bringToFront();
+  await focusField(page, selector);
+  await page.keyboard.press('Control+V');
+  await sleep(200);
+}
+
+/** Clears both of the background's lists (trusted origins, report log) between tests. */
+export const resetLists = (b) => b.sw.evaluate(() => globalThis.omamori.reset());

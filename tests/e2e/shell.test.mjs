@@ -1,0 +1,114 @@
+// Checks on the built shell that need no browser (fast): the two locales (same keys, same placeholders, every key
+// the code uses present), and the pure functions of shared/check.js (the URL in a pasted SMS text; kana / romaji
+// folding and the directory search over the real knowledge base from the built wasm core).
+import { describe, it, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { pathToFileURL } from 'node:url';
+import { DIST_CHROME } from './lib/browsers.mjs';
+
+const locale = (lang) => JSON.parse(readFileSync(path.join(DIST_CHROME, `_locales/${lang}/messages.json`), 'utf8'));
+const placeholders = (m) => [...m.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((x) => x[1].toLowerCase()).sort();
+
+function filesUnder(dir, exts) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (name === 'pkg' || name === '_locales') continue;
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p, exts));
+    else if (exts.some((e) => name.endsWith(e))) out.push(p);
+  }
+  return out;
+}
+
+describe('locales (dist/chrome/_locales)', () => {
+  const ja = locale('ja');
+  const en = locale('en');
+
+  it('ja and en have the same keys, each with a message and the same placeholders', () => {
+    assert.deepEqual(Object.keys(en).sort(), Object.keys(ja).sort());
+    for (const k of Object.keys(ja)) {
+      assert.ok(ja[k].message && en[k].message, `empty message: ${k}`);
+      assert.deepEqual(placeholders(en[k]), placeholders(ja[k]), `placeholders of ${k}`);
+      for (const ph of placeholders(ja[k])) {
+        assert.ok(ja[k].placeholders?.[ph] && en[k].placeholders?.[ph], `${k}: placeholder ${ph} is declared`);
+        assert.equal(ja[k].placeholders[ph].content, en[k].placeholders[ph].content, `${k}: ${ph} takes the same argument`);
+      }
+    }
+    assert.equal(ja.lang.message, 'ja');
+    assert.equal(en.lang.message, 'en');
+  });
+
+  it('every message key the shell uses exists', () => {
+    const used = new Set();
+    for (const f of filesUnder(DIST_CHROME, ['.js', '.html', '.json'])) {
+      const src = readFileSync(f, 'utf8');
+      for (const m of src.matchAll(/\b(?:msg|uiMsg|getMessage|localeText\([^,]+,)\s*\(?\s*'([a-z][a-z0-9_]+)'/g)) used.add(m[1]);
+      for (const m of src.matchAll(/data-i18n(?:-placeholder)?="([a-z0-9_]+)"/g)) used.add(m[1]);
+      for (const m of src.matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) used.add(m[1]);
+      for (const m of src.matchAll(/shellReason\([^)]*?'([a-z_]+)',\s*\[/g)) used.add(m[1]);
+    }
+    assert.ok(used.size > 100, `found ${used.size} keys in use`);
+    const missing = [...used].filter((k) => !k.endsWith('_') && (!(k in ja) || !(k in en)));
+    assert.deepEqual(missing, [], 'keys used by the code but missing from a locale');
+  });
+});
+
+describe('shared/check.js: the URL in a pasted text, and the directory search', () => {
+  let C;
+  let index;
+  before(async () => {
+    const ctx = { URL, OmamoriUI: { msg: (k) => k, h: () => null, LANG: 'ja', pick: (o) => o?.ja } };
+    vm.createContext(ctx);
+    vm.runInContext(readFileSync(path.join(DIST_CHROME, 'shared/check.js'), 'utf8'), ctx);
+    C = ctx.OmamoriCheck;
+    const pkg = path.join(DIST_CHROME, 'pkg');
+    const mod = await import(pathToFileURL(path.join(pkg, 'omamori.js')).href);
+    mod.initSync({ module: readFileSync(path.join(pkg, 'omamori_bg.wasm')) });
+    index = C.indexBrands(new mod.Engine().brands());
+  });
+
+  it('finds the URL in an SMS or a mail, with or without https://, full-width or defanged', () => {
+    const cases = [
+      ['【エムアイカード】ご利用確認のお願い https://micard.co.jp.kwtqq.com/login?id=1 ご確認ください', 'https://micard.co.jp.kwtqq.com/login?id=1'],
+      ['お荷物のお届けにあがりましたが不在の為持ち帰りました。sagawa-exp.duckdns.org', 'https://sagawa-exp.duckdns.org/'],
+      ['ｈｔｔｐｓ：／／ｗｗｗ．ｍｉｃａｒｄ．ｃｏ．ｊｐ／', 'https://www.micard.co.jp/'],
+      ['hxxps://evil[.]example/x', 'https://evil.example/x'],
+      ['「https://www.micard.co.jp/」からログイン', 'https://www.micard.co.jp/'],
+      ['こんにちは', null],
+      ['info@micard.co.jp にご返信ください', null],
+    ];
+    for (const [text, url] of cases) assert.equal(C.extractUrl(text), url, text);
+  });
+
+  it('folds kana and romaji', () => {
+    assert.equal(C.toHiragana('ミズホ'), 'みずほ');
+    assert.equal(C.romajiToHiragana('mizuho'), 'みずほ');
+    assert.equal(C.romajiToHiragana('shinbun'), 'しんぶん');
+    assert.equal(C.romajiToHiragana('kinnyuu'), 'きんゆう');
+    assert.equal(C.romajiToHiragana('gakkou'), 'がっこう');
+    assert.equal(C.romajiToHiragana('xyz1'), null);
+    assert.equal(C.hiraganaToRomaji('きょうと'), 'kyouto');
+    assert.equal(C.hiraganaToRomaji('がっこう'), 'gakkou');
+  });
+
+  it('searches the knowledge base in kanji, hiragana, katakana, half-width kana, romaji and English', () => {
+    const first = (q) => C.search(index, q).results[0]?.id;
+    for (const q of ['みずほ', 'ミズホ', 'ﾐｽﾞﾎ', 'mizuho', 'ｍｉｚｕｈｏ', 'Mizuho Bank', 'みずほ銀行', 'mizuhobank.co.jp']) {
+      assert.equal(first(q), 'mizuho_bank', q);
+    }
+    for (const [q, id] of [['えむあいかーど', 'micard'], ['MI CARD', 'micard'], ['ゆうちょ', 'japanpost'], ['yucho', 'japanpost'],
+      ['きょうと', 'kyoto_bank'], ['kyoto', 'kyoto_bank'], ['さがわ', 'sagawa'], ['くろねこ', 'yamato'], ['ジェーシービー', 'jcb'],
+      ['eposu', 'epos'], ['三井住友カード', 'smbc_card'], ['amazon', 'amazon'], ['らくてんかーど', 'rakuten_card'],
+      ['にちぎん', 'boj'], ['日銀', 'boj'], ['そうむしょう', 'soumu'], ['ぷらら', 'plala']]) {
+      assert.equal(first(q), id, q);
+    }
+    assert.equal(C.search(index, '').results.length, 0);
+    assert.equal(C.search(index, 'zzzzqqq').total, 0);
+    assert.deepEqual([...C.search(index, 'みずほ', { favorites: ['mizuho_sec'] }).results.map((b) => b.id).slice(0, 2)],
+      ['mizuho_sec', 'mizuho_bank'], 'among equally good matches, a pinned favourite comes first');
+    assert.equal(C.search(index, 'みずほ銀行', { favorites: ['mizuho_sec'] }).results[0].id, 'mizuho_bank', 'a better match still wins');
+  });
+});
