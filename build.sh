@@ -86,11 +86,12 @@ if [ "${OMAMORI_WASM_OPT:-1}" != 0 ]; then
   # npm's binaryen (Debian's binaryen 108 produces modules that fail to instantiate).
   # The optimised module is cached by the input's hash (wasm-opt takes ~8 s; a kept machine skips it).
   OPT_CACHE=target/wasm-opt-cache
-  opt_key=$(file_sha "$BG_WASM")
+  WASM_OPT_FLAGS=(-O3 --detect-features)
+  opt_key="$(file_sha "$BG_WASM")-O3"
   if [ -f "$OPT_CACHE/$opt_key.wasm" ]; then
     cp "$OPT_CACHE/$opt_key.wasm" "$BG_WASM"
   elif [ -x node_modules/.bin/wasm-opt ]; then
-    if node_modules/.bin/wasm-opt -Oz --detect-features "$BG_WASM" -o "$PKG_TMP/opt.wasm"; then
+    if node_modules/.bin/wasm-opt "${WASM_OPT_FLAGS[@]}" "$BG_WASM" -o "$PKG_TMP/opt.wasm"; then
       mv "$PKG_TMP/opt.wasm" "$BG_WASM"
       rm -rf "$OPT_CACHE"
       mkdir -p "$OPT_CACHE"

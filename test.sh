@@ -11,6 +11,8 @@
 #   5. lint         web-ext lint --source-dir dist/firefox (0 errors)
 #   6. e2e          node --test tests/e2e/ (Chromium via playwright-core, Firefox ESR via puppeteer-core, on the
 #                   built dist/chrome and dist/firefox; screenshots in tests/e2e/out/)
+#   7. fuzz         scripts/fuzz.sh 20: cargo-fuzz (installed when missing) on check_url, check_page and
+#                   check_page_json, 20 s each (OMAMORI_FUZZ_SECONDS), corpora seeded from crate/tests/cases
 #
 # OMAMORI_SKIP=e2e,lint  skips stages by name (for local iteration; CI skips nothing).
 set -euo pipefail
@@ -104,6 +106,10 @@ web_ext_lint() {
   node_modules/.bin/web-ext lint --source-dir dist/firefox --no-config-discovery
 }
 
+fuzz_short() {
+  scripts/fuzz.sh "${OMAMORI_FUZZ_SECONDS:-20}"
+}
+
 e2e() {
   mkdir -p tests/e2e/out
   node --test --test-reporter=spec --test-concurrency=1 --test-timeout=180000 tests/e2e/
@@ -115,6 +121,7 @@ stage core-tests yes cargo test --workspace
 stage wasm-tests yes wasm_tests
 stage lint no web_ext_lint
 stage e2e yes e2e
+stage fuzz no fuzz_short
 
 summary
 echo "screenshots: tests/e2e/out/"

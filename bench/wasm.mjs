@@ -1,6 +1,7 @@
 // Benchmarks of the wasm engine under Node: cold start (module compile + `new Engine()`: knowledge base and
 // public suffix list parsed), checkUrl throughput over ../shared/data, checkPage time per page.
-// Prints figures; asserts nothing.   node bench/wasm.mjs [DATA_DIR]
+// Prints figures; asserts nothing.   node bench/wasm.mjs [DATA_DIR]     (OMAMORI_PKG=DIR: another wasm-bindgen output)
+// Goals (issue 7): checkUrl ≥ 100,000 URLs/s; checkPage p95 ≤ 1 ms typical, ≤ 20 ms huge.
 import { readFileSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
@@ -8,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const pkg = path.join(root, 'extension/pkg');
+const pkg = path.resolve(process.env.OMAMORI_PKG ?? path.join(root, 'extension/pkg'));
 if (!existsSync(path.join(pkg, 'omamori_bg.wasm'))) {
   console.error('extension/pkg is missing: run ./build.sh first');
   process.exit(1);
@@ -28,6 +29,14 @@ const engine = new Engine();
 const tEngine = performance.now() - t;
 console.log(`wasm module: ${(bytes.length / 1024).toFixed(0)} KiB`);
 console.log(`cold start: compile ${tCompile.toFixed(1)} ms + instantiate ${tInstantiate.toFixed(1)} ms + new Engine() ${tEngine.toFixed(1)} ms (knowledge base + suffix list) = ${(tCompile + tInstantiate + tEngine).toFixed(1)} ms`);
+// the first checks run cold code (V8 compiles wasm functions lazily, then tiers them up)
+t = performance.now();
+engine.checkUrl('https://micard.co.jp.kwtqq.com/login');
+const tFirstUrl = performance.now() - t;
+t = performance.now();
+engine.checkPage({ url: 'https://secure-verify-center.com/card', title: 'エムアイカード | ご利用確認', inputs: [{ tag: 'input', type: 'tel', label: 'カード番号' }] });
+const tFirstPage = performance.now() - t;
+console.log(`first checkUrl ${tFirstUrl.toFixed(1)} ms, first checkPage ${tFirstPage.toFixed(1)} ms (name automaton built, cold code): instantiate → first page verdict ${(tCompile + tInstantiate + tEngine + tFirstUrl + tFirstPage).toFixed(1)} ms`);
 t = performance.now();
 new Engine();
 console.log(`a second new Engine(): ${(performance.now() - t).toFixed(1)} ms`);

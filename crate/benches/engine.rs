@@ -169,6 +169,43 @@ fn main() {
         first_page.as_secs_f64() * 1e3
     );
 
+    // where start-up goes (the wasm engine pays the same, several times slower on cold code)
+    {
+        use omamori::host::SuffixList;
+        use omamori::kb::{embedded, KnowledgeBase};
+        use omamori::lookalike::LookalikeIndex;
+        let t = Instant::now();
+        black_box(SuffixList::parse(embedded::PSL).expect("psl"));
+        let psl = t.elapsed();
+        let t = Instant::now();
+        let kb = KnowledgeBase::from_json(embedded::BRANDS_JSON).expect("kb");
+        let kb_t = t.elapsed();
+        let t = Instant::now();
+        let mut n = 0;
+        for b in &kb.brands {
+            for name in b.names.iter().chain(&b.claims).chain(&b.weak_names) {
+                n += black_box(omamori::text::fold_confusable(name)).len();
+            }
+        }
+        let fold_t = t.elapsed();
+        let t = Instant::now();
+        black_box(LookalikeIndex::new(&kb));
+        let ix = t.elapsed();
+        let t = Instant::now();
+        black_box(kb.name_set());
+        let names = t.elapsed();
+        let ms = |d: Duration| d.as_secs_f64() * 1e3;
+        println!(
+            "start-up parts: suffix list {:.1} ms, knowledge base {:.1} ms (of which folding {} names {:.1} ms, {n} bytes), look-alike index {:.1} ms, names automaton {:.1} ms",
+            ms(psl),
+            ms(kb_t),
+            kb.names.len(),
+            ms(fold_t),
+            ms(ix),
+            ms(names)
+        );
+    }
+
     match data_urls(&dir) {
         Some((feed, popular)) => {
             let all: Vec<String> = feed.iter().chain(&popular).cloned().collect();

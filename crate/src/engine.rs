@@ -206,6 +206,11 @@ impl Engine {
 
     /// The verdict on a URL alone (before a page loads; the CLI).
     pub fn check_url(&self, url: &str) -> Result<Verdict, CheckError> {
+        // the same bound as a page's URL (PageFacts::bounded): a 2 MB address costs no more than a 4 KB one
+        let url = match (url.len() > 4096).then(|| url.char_indices().nth(4096)).flatten() {
+            Some((end, _)) => &url[..end],
+            None => url,
+        };
         let a = self.analyse_url(url)?;
         Ok(self.url_verdict(&a))
     }

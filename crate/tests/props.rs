@@ -489,3 +489,59 @@ fn regression_long_host_cut_inside_a_character() {
         assert!(h.ascii.len() <= MAX_HOST_LEN);
     }
 }
+
+/// The inputs issue 7 names: each gives a verdict a person can read or a clear "cannot judge" (an error the
+/// façade turns into level `none`), never a panic.
+#[test]
+fn bad_inputs_give_a_clear_answer() {
+    use omamori::CheckError;
+    let long_host = format!("https://{}.example.com/", "a".repeat(2_000));
+    let cases: Vec<(&str, Option<CheckError>)> = vec![
+        ("", Some(CheckError::InvalidUrl)),
+        ("not a url", Some(CheckError::InvalidUrl)),
+        ("http://", Some(CheckError::InvalidUrl)),
+        ("https://[::1", Some(CheckError::InvalidUrl)),
+        ("data:text/html,<h1>hi</h1>", Some(CheckError::NoHost)),
+        ("about:blank", Some(CheckError::NoHost)),
+        ("about:srcdoc", Some(CheckError::NoHost)),
+        ("javascript:alert(1)", Some(CheckError::NoHost)),
+        ("file:///etc/passwd", Some(CheckError::NoHost)),
+        ("blob:https://example.com/3f2a", None),
+        ("https://[2001:db8::1]/login", None),
+        ("http://[::ffff:192.168.0.1]:8080/", None),
+        ("https://xn--zz.example.com/", None),
+        ("https://xn--80ak6aa92e.com/", None),
+        (long_host.as_str(), None),
+    ];
+    for (url, expected) in cases {
+        match (engine().check_url(url), &expected) {
+            (Err(e), Some(want)) => assert_eq!(&e, want, "{url}"),
+            (Err(e), None) => assert!(matches!(e, CheckError::InvalidUrl | CheckError::NoHost), "{url}: {e}"),
+            (Ok(v), Some(want)) => panic!("{url}: expected {want:?}, got a verdict {}", v.rule_codes()),
+            (Ok(v), None) => {
+                assert_readable(&v, url);
+                assert!(v.host.chars().count() <= MAX_HOST_LEN);
+            }
+        }
+        // a frame without a host of its own is judged by its top frame's address
+        let f = PageFacts { url: url.to_string(), top_url: Some("https://micard.co.jp.kwtqq.com/".into()), ..Default::default() };
+        let v = engine().check_page(f).unwrap_or_else(|e| panic!("{url} in a phishing top frame: {e}"));
+        assert_readable(&v, url);
+    }
+}
+
+/// check_url looks at the first 4,096 characters of an address, as check_page does with a page's URL: the time
+/// per call is bounded, and both give the same answer on the same long address.
+#[test]
+fn long_urls_are_cut_like_page_urls() {
+    for url in [
+        format!("https://micard.co.jp.kwtqq.com/{}", "a".repeat(2_000_000)),
+        format!("https://www.micard.co.jp/?q={}", "日本".repeat(100_000)),
+        format!("https://{}kwtqq.com/", "ab.".repeat(700_000)),
+    ] {
+        let cut: String = url.chars().take(4096).collect();
+        assert_eq!(engine().check_url(&url), engine().check_url(&cut));
+        let page = engine().check_page(PageFacts { url: url.clone(), ..Default::default() }).map(|v| v.level);
+        assert_eq!(page, engine().check_url(&url).map(|v| v.level));
+    }
+}

@@ -41,8 +41,12 @@ pub fn run_page(facts: PageFacts) {
     assert_eq!(a.ok(), b.ok(), "check_page is not deterministic");
 }
 
+/// The URL verdict, with the invariants checked, twice (deterministic). `OMAMORI_FUZZ_SHOW=1` prints each URL
+/// (to see what a crashing input was turned into: `OMAMORI_FUZZ_SHOW=1 target/.../check_url crash-…`).
 pub fn run_url(url: &str) {
-    if std::env::var_os("OMAMORI_FUZZ_SHOW").is_some() { eprintln!("URL {url:?}"); }
+    if std::env::var_os("OMAMORI_FUZZ_SHOW").is_some() {
+        eprintln!("URL {url:?}");
+    }
     let a = engine().check_url(url);
     if let Ok(v) = &a {
         check_verdict(v, 0);
