@@ -15,14 +15,7 @@ const checked = document.getElementById('checked');
 const actions = document.getElementById('actions');
 const input = document.getElementById('check-input');
 
-async function ask(message) {
-  try {
-    const r = await api.runtime.sendMessage(message);
-    return r && r.ok ? r : null;
-  } catch {
-    return null;
-  }
-}
+const { ask } = UI;
 
 function openTab(url) {
   return api.tabs.create({ url }).catch(() => {});

@@ -11,14 +11,7 @@ for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = 
 const status = document.getElementById('status');
 const say = (text) => { status.textContent = text; };
 
-async function ask(message) {
-  try {
-    const r = await api.runtime.sendMessage(message);
-    return r && r.ok ? r : null;
-  } catch {
-    return null;
-  }
-}
+const { ask } = UI;
 
 const fmtTime = (ms) => {
   try {

@@ -17,14 +17,7 @@ document.getElementById('open-options').addEventListener('click', () => {
 
 const main = document.getElementById('main');
 
-async function ask(message) {
-  try {
-    const r = await api.runtime.sendMessage(message);
-    return r && r.ok ? r : null;
-  } catch {
-    return null;
-  }
-}
+const { ask } = UI;
 
 /** Opens a URL in a new tab and closes the popup. */
 async function openTab(url) {

@@ -20,14 +20,7 @@ document.title = pageTitle + ' - Omamori';
 document.getElementById('page-title').textContent = pageTitle;
 const main = document.getElementById('main');
 
-async function ask(message) {
-  try {
-    const r = await api.runtime.sendMessage(message);
-    return r && r.ok ? r : null;
-  } catch {
-    return null;
-  }
-}
+const { ask } = UI;
 
 /** Messages of one locale file (the mail to the Council is always written in Japanese). */
 async function loadLocale(lang) {

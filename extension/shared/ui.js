@@ -367,11 +367,21 @@
 @media (prefers-reduced-motion: no-preference) { .om-notice { transition: opacity .15s; } }
 `;
 
+  /** A message to the background from an extension page: its reply when it says ok, else null. */
+  async function ask(message) {
+    try {
+      const r = await api.runtime.sendMessage(message);
+      return r && r.ok ? r : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** Where "this warning is wrong" reports go: the project's issue tracker (one place to change it). */
   const PROJECT_NEW_ISSUE_URL = 'https://github.com/omamori-jp/omamori/issues/new';
 
   globalThis.OmamoriUI = Object.freeze({
-    api, msg, LANG, pick, rank, FIELD_KINDS, kindName, joinList, brandName, httpUrl, hostOf, splitHost, h,
+    api, ask, msg, LANG, pick, rank, FIELD_KINDS, kindName, joinList, brandName, httpUrl, hostOf, splitHost, h,
     hostLine, uniqueReasons, fieldKinds, buildWarningCard, buildLinkCard, CARD_CSS, PROJECT_NEW_ISSUE_URL,
   });
 })();

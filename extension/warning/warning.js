@@ -14,14 +14,7 @@ const style = document.createElement('style');
 style.textContent = UI.CARD_CSS;
 document.head.append(style);
 
-async function ask(message) {
-  try {
-    const r = await api.runtime.sendMessage(message);
-    return r && r.ok ? r : null;
-  } catch {
-    return null;
-  }
-}
+const { ask } = UI;
 
 let verdict = null;
 if (blockedUrl) {
