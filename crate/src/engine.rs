@@ -361,7 +361,12 @@ impl Engine {
                 }
             }
         }
-        if text_hit(&self.signals.prepaid_by_message) {
+        // "send us the number" is about a prepaid number only where the page talks about prepaid cards
+        // (「認証番号を送信しました」 on a login page is not)
+        let prepaid_context = has(FieldKind::PrepaidNumber)
+            || mentioned.iter().any(|&b| self.kb.brands[b].category == Category::Prepaid)
+            || text_hit(&self.signals.prepaid_words);
+        if prepaid_context && text_hit(&self.signals.prepaid_by_message) {
             rules.push((Rule::PrepaidByMessage, String::new()));
             level = Level::Danger;
         }

@@ -15,6 +15,7 @@ struct SignalsFile {
     verification_page: Vec<String>,
     cash_out: Vec<String>,
     prepaid_by_message: Vec<String>,
+    prepaid_words: Vec<String>,
     fake_shop: Vec<String>,
     shop_contact: Vec<String>,
 }
@@ -29,6 +30,7 @@ pub struct Signals {
     pub verification_page: Vec<String>,
     pub cash_out: Vec<String>,
     pub prepaid_by_message: Vec<String>,
+    pub prepaid_words: Vec<String>,
     pub fake_shop: Vec<String>,
     pub shop_contact: Vec<String>,
 }
@@ -48,6 +50,7 @@ impl Signals {
             verification_page: folded(f.verification_page),
             cash_out: folded(f.cash_out),
             prepaid_by_message: folded(f.prepaid_by_message),
+            prepaid_words: folded(f.prepaid_words),
             fake_shop: folded(f.fake_shop),
             shop_contact: folded(f.shop_contact),
         })
