@@ -76,7 +76,12 @@ export async function waitForUrl(page, re, { timeout = 15_000 } = {}) {
     if (re.test(page.url())) return page.url();
     // Firefox over WebDriver BiDi does not report a navigation to a moz-extension: page in page.url(); the
     // document itself knows where it is.
-    href = await page.evaluate(() => location.href).catch(() => '');
+    // Bounded: during a navigation into an extension page the old context can be gone and the new one not
+    // yet there, and an evaluate would wait for it past the test's own deadline.
+    href = await Promise.race([
+      page.evaluate(() => location.href).catch(() => ''),
+      sleep(1000).then(() => ''),
+    ]);
     if (re.test(href)) return href;
     await sleep(100);
   }
