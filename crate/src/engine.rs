@@ -246,8 +246,21 @@ impl Engine {
                 rules.push((Rule::BrandOnSuspiciousHost, m.official.clone()));
             }
             rules.push((m.rule, m.official.clone()));
+            // once the address is shown to embed or imitate the official domain, that the brand's name also
+            // appears in it says nothing more to a person
+            let says_it_all = matches!(
+                m.rule,
+                Rule::EmbeddedOfficialDomain | Rule::EmbeddedLookalikeDomain | Rule::HomoglyphDomain
+            );
             for other in a.matches.iter().filter(|o| o.brand == m.brand && o.rule != m.rule) {
-                rules.push((other.rule, other.official.clone()));
+                let name_only = matches!(
+                    other.rule,
+                    Rule::BrandInSubdomain | Rule::BrandCombo | Rule::BrandComboCredential | Rule::TypoToken
+                        | Rule::WeakBrandWithCredentialWords | Rule::BrandOnSuspiciousHost
+                );
+                if !(says_it_all && name_only) {
+                    rules.push((other.rule, other.official.clone()));
+                }
             }
         }
         if let Some(e) = a.matches.iter().find(|m| m.brand == usize::MAX) {
