@@ -118,6 +118,7 @@ impl Engine {
         let shared_parent = self.signals.shared_parent(&host.ascii);
         let shared = host.shared_hosting || shared_parent.is_some();
         let tld = host.suffix.rsplit('.').next().unwrap_or("");
+        let checker = Checker { kb: &self.kb, index: &self.lookalike, signals: &self.signals };
         let ctx = HostContext {
             shared,
             abused_tld: self.signals.abused_tlds.contains(tld),
@@ -131,9 +132,9 @@ impl Engine {
                         || (2..=5).contains(&rest.len()) && rest.bytes().all(|c| c.is_ascii_digit()));
                 looks_random(&rest) || padded
             },
+            credential: host.kind == HostKind::Domain && checker.has_credential_words(host),
         };
         if official.is_none() && host.kind == HostKind::Domain {
-            let checker = Checker { kb: &self.kb, index: &self.lookalike, signals: &self.signals };
             checker.embedded_official_domain(host, &mut matches);
             checker.registrable_lookalike(host, &ctx, &mut matches);
             checker.brand_tokens(host, &ctx, &mut matches);
@@ -144,8 +145,9 @@ impl Engine {
                 let folded = self.psl.host(&folded.join("."));
                 if folded.ascii != host.ascii && folded.ascii.is_ascii() {
                     let mut found = Vec::new();
-                    checker.brand_tokens(&folded, &ctx, &mut found);
-                    checker.registrable_lookalike(&folded, &ctx, &mut found);
+                    let folded_ctx = HostContext { credential: checker.has_credential_words(&folded), ..ctx };
+                    checker.brand_tokens(&folded, &folded_ctx, &mut found);
+                    checker.registrable_lookalike(&folded, &folded_ctx, &mut found);
                     for m in found.into_iter().filter(|m| m.rule != Rule::TypoToken && m.rule != Rule::TypoDomain) {
                         if !matches.iter().any(|x| x.rule == Rule::HomoglyphDomain && x.brand == m.brand) {
                             matches.push(UrlMatch { rule: Rule::HomoglyphDomain, ..m });
@@ -183,12 +185,10 @@ impl Engine {
                 signals.push(Rule::MixedScriptHost);
             }
         }
-        let credential = host.kind == HostKind::Domain
-            && Checker { kb: &self.kb, index: &self.lookalike, signals: &self.signals }.has_credential_words(host);
         let suspicion = ctx.abused_tld as u8
             + ctx.random as u8
             + ctx.shared as u8
-            + credential as u8
+            + ctx.credential as u8
             + (parsed.url.scheme() == "http") as u8;
         Ok(UrlAnalysis { parsed, suspicion, official, matches, signals })
     }

@@ -239,6 +239,15 @@ pub struct HostContext {
     pub shared: bool,
     pub abused_tld: bool,
     pub random: bool,
+    /// a word such as login, secure, verify as a token of its own (`Checker::has_credential_words`)
+    pub credential: bool,
+}
+
+impl HostContext {
+    /// How many signs of phishing the host shows apart from any brand.
+    fn signs(&self) -> u8 {
+        self.credential as u8 + self.abused_tld as u8 + self.random as u8 + self.shared as u8
+    }
 }
 
 pub struct Checker<'a> {
@@ -411,9 +420,9 @@ impl<'a> Checker<'a> {
         let sub = host.subdomain();
         let reg = host.registrable_label();
         let toks = tokenize(sub, reg);
-        let credential = self.has_credential_words(host);
+        let credential = ctx.credential;
         let reg_toks = toks.iter().filter(|t| t.registrable).count();
-        let context = credential as u8 + ctx.abused_tld as u8 + ctx.random as u8 + ctx.shared as u8;
+        let context = ctx.signs();
         for i in 0..toks.len() {
             let mut matched = false;
             // single tokens and hyphenated runs (eki-net, jre-point), also written without the hyphen
@@ -517,7 +526,7 @@ impl<'a> Checker<'a> {
         if b.len() <= 4 || b.len() > MAX_LABEL || !tok.text.is_ascii() {
             return;
         }
-        let context = credential as u8 + ctx.abused_tld as u8 + ctx.random as u8 + ctx.shared as u8;
+        let context = ctx.signs();
         for i in 0..=b.len() - 4 {
             let key = [b[i], b[i + 1], b[i + 2], b[i + 3]];
             let Some(cands) = self.index.token_prefixes.get(&key) else { continue };
