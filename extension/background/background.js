@@ -745,9 +745,18 @@ const FROM_CONTENT = {
     let v = await checkPage(facts);
     v = await withUserLists(v, origin);
     const tr = isTrusted(origin);
-    await recordFrame(sender.tab.id, sender.frameId, {
-      url: facts.url, origin, verdict: v, trusted: tr, at: Date.now(), doc: str(m.doc, 40),
-    });
+    const doc = str(m.doc, 40);
+    const seq = Number.isSafeInteger(m.seq) ? m.seq : 0;
+    const t = await getTab(sender.tab.id);
+    const prev = t.frames[String(sender.frameId)];
+    // Checks of one document can finish out of order (the URL-only check at document_start and the full one at
+    // DOMContentLoaded are in flight together): a stale answer must not replace a newer one, or the tab would
+    // forget the danger its page is showing (and a page that removes the warning would not be sent away).
+    if (!(prev && doc && prev.doc === doc && prev.seq > seq)) {
+      await recordFrame(sender.tab.id, sender.frameId, {
+        url: facts.url, origin, verdict: v, trusted: tr, at: Date.now(), doc, seq,
+      });
+    }
     const out = tr ? { ...v, level: 'none', real_level: v.level, trusted: true } : v;
     return { ok: true, seq: m.seq, verdict: out, trusted: tr };
   },
@@ -995,6 +1004,8 @@ globalThis.omamori = Object.freeze({
     return JSON.parse(JSON.stringify(reports));
   },
   trust: (origin) => trustOrigin(origin),
+  /** A content script's message as the background takes it, with a made-up sender ({tab: {id}, frameId, url}). */
+  fromContent: (m, sender) => FROM_CONTENT[m.type](m, sender),
   classifyLink,
   brands,
   menuId: MENU_CHECK_LINK,

@@ -938,7 +938,7 @@
   // ------------------------------------------------------------------ the guard element
   const guard = {
     host: null, root: null, level: null, brand: '', kind: '', dialog: null, card: null, cardKey: '', notice: null,
-    noticeFor: null, tamperCount: 0, reportedTamper: false, closing: false, watch: 0, busy: false,
+    noticeFor: null, tamperCount: 0, reportedTamper: false, tamperReports: 0, closing: false, watch: 0, busy: false,
     buttons: null, seenTop: new WeakSet(),
     linkHold: null, // {hold, info}: a deceptive link the person clicked, shown in linkDialog
     linkDialog: null,
@@ -1311,9 +1311,18 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
 
   function tampered(what) {
     guard.tamperCount++;
-    if (state.level === 'danger' && !state.trusted && !guard.reportedTamper) {
+    if (state.level === 'danger' && !state.trusted && !guard.reportedTamper && guard.tamperReports < 8) {
       guard.reportedTamper = true;
-      send({ type: 'guard-tampered', what }).catch(() => {});
+      guard.tamperReports++;
+      // Sent once; sent again on the next tampering if the background did not take the tab away (it had not
+      // yet recorded this document's danger, or it was restarting).
+      send({ type: 'guard-tampered', what })
+        .then((r) => {
+          if (!(r && r.redirected)) guard.reportedTamper = false;
+        })
+        .catch(() => {
+          guard.reportedTamper = false;
+        });
     }
   }
 

@@ -68,6 +68,39 @@ describe('Chromium: hostile pages cannot get around the warning', { timeout: 300
     return page;
   }
 
+  it('a stale URL-only answer that finishes after the page\'s danger answer does not make the tab forget the danger', T, async () => {
+    // The content script's first check (the URL alone, at document_start) and its full check (at DOMContentLoaded)
+    // are in flight together; under load the background can finish them out of order. The tab must keep the
+    // newer answer, or a page that removes the warning would not be sent to the warning page.
+    const got = await b.sw.evaluate(async (url) => {
+      const om = globalThis.omamori;
+      const sender = { tab: { id: 987654 }, frameId: 0, url };
+      const base = { url, title: '', headings: [], inputs: [] };
+      const full = {
+        url,
+        title: 'エムアイカード 会員ログイン',
+        headings: ['エムアイカード ご利用確認'],
+        inputs: [
+          { tag: 'input', type: 'text', name: 'card_no', label: 'カード番号' },
+          { tag: 'input', type: 'password', name: 'pin', label: '暗証番号' },
+        ],
+      };
+      const newer = await om.fromContent({ type: 'check', seq: 2, doc: 'd1', facts: full }, sender);
+      const stale = await om.fromContent({ type: 'check', seq: 1, doc: 'd1', facts: base }, sender);
+      const kept = (await om.tabState(987654)).frames['0'];
+      // A new document in the same frame starts over, whatever its numbers.
+      await om.fromContent({ type: 'check', seq: 1, doc: 'd2', facts: base }, sender);
+      const next = (await om.tabState(987654)).frames['0'];
+      return { newer: newer.verdict.level, stale: stale.verdict.level, kept: kept.verdict.level, keptSeq: kept.seq, next: next.verdict.level, nextDoc: next.doc };
+    }, URLS.hostile('remove'));
+    assert.equal(got.newer, 'danger');
+    assert.notEqual(got.stale, 'danger', 'the URL alone is not danger (else this test shows nothing)');
+    assert.equal(got.kept, 'danger');
+    assert.equal(got.keptSeq, 2);
+    assert.equal(got.nextDoc, 'd2');
+    assert.equal(got.next, got.stale);
+  });
+
   it('removing <omamori-guard>: the tab goes to the warning page', T, async () => {
     await withPage(b, async (page) => {
       await expectTamperedWarningPage(page, 'remove');
