@@ -29,6 +29,8 @@ export const SITES = {
   'member-support-desk.com': { '*': 'hostile.html' },
   // A webmail (messages open without reloading) with honest and deceptive links.
   'mail.hanamizuki-mail.jp': { '/': 'webmail.html', '*': 'webmail.html' },
+  // A harmless contact form among odd frames (about:blank, srcdoc, data:, blob:, frames that vanish) and odd links.
+  'www.hinata-seitai.jp': { '/': 'odd-frames.html', '/slow-frame': 'no-fields.html' },
   // Official top pages (where "leave" and "open the official site" go).
   'www.micard.co.jp': { '*': 'official-top.html' },
   'www.mizuhobank.co.jp': { '*': 'official-top.html' },
@@ -50,4 +52,5 @@ export const URLS = {
   hostile: (attack) => `https://member-support-desk.com/hostile/${attack}`,
   webmail: 'https://mail.hanamizuki-mail.jp/',
   officialTop: 'https://www.micard.co.jp/',
+  oddFrames: 'https://www.hinata-seitai.jp/',
 };
