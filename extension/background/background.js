@@ -36,9 +36,11 @@ engineReady.catch((e) => {
   console.error('Omamori: the engine failed to load', e);
 });
 
-/** Both locales' strings, for the reasons the shell adds itself (verdict reasons carry ja and en). */
+/** Both locales' strings, for the reasons the shell adds itself (verdict reasons carry ja and en). Read at the
+ * first such reason, not when the worker starts: a woken worker's first job is a verdict, and most need none. */
 const localeFiles = {};
-const localesReady = (async () => {
+let localesPromise = null;
+const localesReady = () => localesPromise || (localesPromise = (async () => {
   const out = {};
   for (const lang of ['ja', 'en']) {
     try {
@@ -52,11 +54,11 @@ const localesReady = (async () => {
     }
   }
   return out;
-})();
+})());
 
 /** A message of one locale with its $PLACEHOLDERS$ filled (chrome.i18n only speaks the UI language). */
 async function localeText(lang, key, subs = []) {
-  await localesReady;
+  await localesReady();
   const e = (localeFiles[lang] || {})[key];
   if (!e) return '';
   return e.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (all, name) => {
@@ -250,7 +252,7 @@ async function saveReports() {
 /** A site the user reported is at least `caution` from then on, with the reason `user-reported`. */
 async function withUserLists(v, origin) {
   if (!isReported(origin)) return v;
-  const L = await localesReady;
+  const L = await localesReady();
   if (!v.reasons.some((r) => r.code === 'user-reported')) {
     v.reasons.push({
       code: 'user-reported', severity: 'caution',
