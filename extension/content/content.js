@@ -1417,11 +1417,29 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
     }
   });
 
+  // A page whose own MutationObserver removes the guard as soon as it is put back would keep both observers
+  // answering each other in microtasks forever, and the tab would hang: after a few put-backs in a short time,
+  // the next one waits for a timer, so the page's thread (and the report that sends the tab away) gets to run.
+  const putBacks = [];
+  let putBackTimer = 0;
+
   function checkGuardInPlace() {
     if (!guard.host || !guard.level) return;
     const de = docEl();
     if (de && $parentNode.call(guard.host) !== de) {
       tampered('removed');
+      const now = performance.now();
+      while (putBacks.length && now - putBacks[0] > 50) putBacks.shift();
+      if (putBacks.length >= 4) {
+        if (!putBackTimer) {
+          putBackTimer = setTimeout(() => {
+            putBackTimer = 0;
+            if (!state.dead) checkGuardInPlace();
+          }, 16);
+        }
+        return;
+      }
+      putBacks.push(now);
       selfMutate(() => N_appendChild.call(de, guard.host));
       if (guard.dialog) openModal(true); // removal took the dialog out of the top layer
       else if (guard.linkDialog) openLinkModal();

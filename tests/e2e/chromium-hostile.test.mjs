@@ -9,7 +9,7 @@ import { URLS } from './lib/sites.mjs';
 import { launchChromium, withTimeout } from './lib/browsers.mjs';
 import { guardOf, waitForGuard, valueOf, focusField, waitForUrl, gotoLoose, sleep } from './lib/guard.mjs';
 import { guardButtonOnTop, clickGuardButton } from './lib/cdp.mjs';
-import { withPage, until, shot } from './lib/chromium.mjs';
+import { withPage, until, shot, waitForVerdict } from './lib/chromium.mjs';
 
 const CARD = '4980123412341234';
 const T = { timeout: 60_000 };
@@ -105,6 +105,28 @@ describe('Chromium: hostile pages cannot get around the warning', { timeout: 300
     await withPage(b, async (page) => {
       await expectTamperedWarningPage(page, 'remove');
       await shot(page, 'chromium-hostile-removed.png');
+    });
+  });
+
+  it('a caution page that removes the guard the moment it appears: the page never hangs, typing works', T, async () => {
+    // Each put-back would wake the page's MutationObserver, whose removal wakes the extension's: without a bound
+    // the two answer each other in microtasks for ever and the tab freezes (nothing sends a caution page away).
+    await withPage(b, async (page) => {
+      // (a hung page never fires `load`: wait for the commit only, and never wait on the page without a bound)
+      await gotoLoose(page, URLS.hostileCaution, { waitUntil: 'commit' });
+      const removals = () => Promise.race([page.evaluate(() => window.__removals), sleep(1_000).then(() => 'no answer in 1 s')]);
+      const v = await waitForVerdict(b, URLS.hostileCaution);
+      assert.equal(v.level, 'caution');
+      await until(async () => (await removals()) > 0, { what: 'the page removing the guard' });
+      const end = Date.now() + 2_000;
+      while (Date.now() < end) {
+        const answer = await removals();
+        assert.equal(typeof answer, 'number', `the page must stay responsive (${answer})`);
+        await sleep(100);
+      }
+      await page.click('#cc-number');
+      await page.keyboard.type(CARD, { delay: 2 });
+      assert.equal(await valueOf(page, '#cc-number'), CARD, 'caution never blocks typing');
     });
   });
 

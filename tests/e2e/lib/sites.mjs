@@ -29,6 +29,8 @@ export const SITES = {
   'member-support-desk.com': { '*': 'hostile.html' },
   // A webmail (messages open without reloading) with honest and deceptive links.
   'mail.hanamizuki-mail.jp': { '/': 'webmail.html', '*': 'webmail.html' },
+  // The same shop checkout on shared hosting (caution), with a script that removes the guard as soon as it appears.
+  'hanamizuki-remover.pages.dev': { '/checkout': 'hostile-caution.html' },
   // A harmless contact form among odd frames (about:blank, srcdoc, data:, blob:, frames that vanish) and odd links.
   'www.hinata-seitai.jp': { '/': 'odd-frames.html', '/slow-frame': 'no-fields.html' },
   // Official top pages (where "leave" and "open the official site" go).
@@ -49,6 +51,7 @@ export const URLS = {
   caution: 'https://hanamizuki-shop.pages.dev/checkout',
   fieldsLater: 'https://support-notice-center.com/later',
   spa: 'https://members-portal-app.com/',
+  hostileCaution: 'https://hanamizuki-remover.pages.dev/checkout',
   hostile: (attack) => `https://member-support-desk.com/hostile/${attack}`,
   webmail: 'https://mail.hanamizuki-mail.jp/',
   officialTop: 'https://www.micard.co.jp/',
