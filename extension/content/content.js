@@ -4,8 +4,11 @@
  * 1. Installs, at once, a capture-phase input guard on window: while the verdict is pending (no verdict yet,
  *    or a field that appeared after the last verdict) or `danger`, trusted key/text input into text-entry
  *    fields is stopped, and focus is taken away from them.
- * 2. Sends the URL alone to the background straight away (fast URL verdict), then full PAGE FACTS
- *    (docs/engine-api.md) at DOMContentLoaded, again on DOM mutations (debounced, bounded) and SPA URL changes.
+ * 2. Sends the URL alone to the background straight away (fast URL verdict); at DOMContentLoaded, on a page with
+ *    form controls, the PAGE FACTS (docs/engine-api.md) without the visible-text sample (no layout is forced);
+ *    after `load` (when the browser is idle), or at once when a blocked field asks, the full facts with the
+ *    text sample; again on DOM mutations (debounced, bounded) and SPA URL changes. Only a check that included
+ *    the text marks fields as checked; a verdict without it is shown at once but is provisional.
  * 3. Shows the guard the verdict asks for: <omamori-guard data-level="danger|caution" data-brand="…"> on
  *    document.documentElement with a CLOSED shadow root (a modal <dialog> for danger, a quiet notice next to
  *    the focused sensitive field for caution); no element otherwise.
@@ -122,6 +125,10 @@
   const DEBOUNCE_MS = 150;
   const MAX_WAIT_MS = 600;
   const RESPONSE_TIMEOUT_MS = 4000;
+  // The text check waits for `load` (then for an idle moment, at most IDLE_TIMEOUT_MS); a page whose `load`
+  // does not come within TEXT_FALLBACK_MS of DOMContentLoaded gets it then.
+  const IDLE_TIMEOUT_MS = 150;
+  const TEXT_FALLBACK_MS = 1500;
 
   // ------------------------------------------------------------------ state
   const DOC_ID = Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
@@ -146,6 +153,12 @@
     extractions: 0,
     lastCheckAt: -1e9,
     cost: 0, // moving average of an extraction, ms
+    // The visible-text sample is read after `load` (layout is then the page's own, done anyway): until the first
+    // check with it, checks leave it out ('fast'). Only a check with it ('full') marks fields as checked.
+    textReady: false,
+    settled: { level: null, verdict: null }, // the sticky level/verdict of URL and full checks
+    provisional: false, // the level in force comes from a check without the text sample
+    fullSeqAnswered: 0, // seq of the newest full (or URL) check answered
     noticeDismissed: false,
   };
 
@@ -259,7 +272,7 @@
         return NodeFilter.FILTER_ACCEPT;
       },
     });
-    while ((n = w.nextNode()) && out.length < max * 3 && count++ < 400) out += n.data + ' ';
+    while ((n = w.nextNode()) && out.length < max * 3 && count++ < 400) out += cut(n.data, max * 3) + ' ';
     return cut(clean(out), max);
   }
 
@@ -427,15 +440,16 @@
       const n = Math.min(all.length, LIMITS.elements);
       for (let j = 0; j < n && roots.length < LIMITS.roots; j++) {
         const el = all[j];
+        // Only custom elements and SHADOW_HOST_TAGS can host a shadow root (attachShadow's own list).
+        const ln = $localName.call(el);
+        const custom = ln.includes('-');
+        if (!custom && !SHADOW_HOST_TAGS.has(ln)) continue;
         let sr = null;
         try {
           sr = el.shadowRoot; // open roots: cheap
         } catch { /* ignore */ }
-        if (!sr) {
-          // Closed roots: only where one can be attached and is likely (custom elements, empty hosts).
-          const ln = $localName.call(el);
-          if (ln.includes('-') || (SHADOW_HOST_TAGS.has(ln) && !$firstChild.call(el))) sr = shadowOf(el);
-        }
+        // Closed roots: only where one is likely (custom elements, empty hosts).
+        if (!sr && (custom || !$firstChild.call(el))) sr = shadowOf(el);
         if (sr && sr !== guard.root) roots.push(sr);
       }
     }
@@ -464,7 +478,7 @@
     });
     let n;
     while ((n = w.nextNode()) && out.length < max && count++ < LIMITS.textNodes) {
-      const t = clean(n.data);
+      const t = clean(cut(n.data, max * 2)); // a 1 MB text node: only its start can be kept
       if (!t) continue;
       const parent = $parentElement.call(n);
       if (parent && E_checkVisibility) {
@@ -484,8 +498,9 @@
     return cut(out.trim(), max);
   }
 
-  /** Extracts PageFacts (docs/engine-api.md) and the element for each facts.inputs entry, in order. */
-  function extractFacts() {
+  /** Extracts PageFacts (docs/engine-api.md) and the element for each facts.inputs entry, in order.
+   * withText: false leaves the visible-text sample out (it is the only part that needs style and layout). */
+  function extractFacts(withText) {
     const facts = baseFacts();
     const elements = [];
     const inputs = [];
@@ -548,9 +563,9 @@
 
     facts.headings = headings;
     facts.image_alts = alts;
-    const text = visibleText(LIMITS.text);
+    const text = withText ? visibleText(LIMITS.text) : '';
     // Copyright lines often sit outside <footer>.
-    if (footer.length < LIMITS.footer) {
+    if (text && footer.length < LIMITS.footer) {
       const m = text.match(/(?:©|\(c\)|copyright|著作権)[^。]{0,120}/gi);
       if (m) for (const s of m.slice(0, 3)) if (!footer.includes(s)) footer += (footer ? ' ' : '') + s.trim();
     }
@@ -578,39 +593,80 @@
     timer = setTimeout(fireCheck, wait);
   }
 
+  /** The kind of a check that is not asked for by a blocked field: with the text sample once it is due. */
+  const pageMode = () => (state.textReady ? 'full' : 'fast');
+
   function fireCheck() {
     timer = 0;
-    runCheck(true);
+    // Before the text check, a page with nothing to type into waits for it (no field to cover meanwhile).
+    if (!state.textReady && !hasTypeables()) return;
+    runCheck(pageMode());
   }
 
-  function flushCheck() {
+  /** A check now. mode: 'full' (default: a blocked field is waiting, so the text sample is read now) or 'fast'. */
+  function flushCheck(mode = 'full') {
     if (timer) {
       clearTimeout(timer);
       timer = 0;
     }
-    runCheck(true);
+    runCheck(mode);
   }
 
-  function runCheck(full) {
+  /** The text check is due: after `load` at an idle moment, or TEXT_FALLBACK_MS after DOMContentLoaded. */
+  function textDue() {
+    if (state.textReady || state.dead) return;
+    flushCheck('full');
+  }
+  const R_idle = typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback.bind(window) : null;
+  function scheduleTextCheck() {
+    const idle = () => {
+      if (R_idle) R_idle(textDue, { timeout: IDLE_TIMEOUT_MS });
+      else setTimeout(textDue, 0);
+    };
+    // After the load event (a task of its own, so that loadEventEnd does not wait for it).
+    if ($readyState.call(document) === 'complete') idle();
+    else ET_add.call(window, 'load', () => setTimeout(idle, 0), { once: true, capture: true });
+    setTimeout(textDue, TEXT_FALLBACK_MS);
+  }
+
+  /** Form controls (or editable content) in the document itself: something a person could type into. */
+  function hasTypeables() {
+    try {
+      if ($designMode.call(document) === 'on') return true;
+      return !!D_qs.call(document, 'input:not([type=hidden]), select, textarea, [contenteditable]');
+    } catch {
+      return true;
+    }
+  }
+
+  /**
+   * mode: 'url' (the URL alone), 'fast' (page facts without the visible-text sample: no layout forced) or
+   * 'full' (everything). Only a full check covers fields (state.checked, state.waiting); a fast verdict is
+   * shown at once but stays provisional until the next full one.
+   */
+  function runCheck(mode) {
     if (state.dead) return;
+    if (mode === 'full') state.textReady = true; // from now on every check reads the text sample
     let facts;
     let elements;
     let roots = null;
     const t0 = performance.now();
     try {
-      ({ facts, elements, roots } = full ? extractFacts() : { facts: baseFacts(), elements: [] });
+      ({ facts, elements, roots } = mode === 'url' ? { facts: baseFacts(), elements: [] } : extractFacts(mode === 'full'));
     } catch (e) {
       // A page trick must never leave the guard pending forever: fall back to the URL alone.
       facts = baseFacts();
       elements = [];
+      roots = null;
     }
-    if (roots) {
+    // Links matter only when clicked (a click on a link not checked yet is held until it is): full checks only.
+    if (roots && mode === 'full') {
       try {
         scanLinks(roots);
       } catch { /* never let link checks break the page check */ }
     }
     const cost = performance.now() - t0;
-    if (full) {
+    if (mode !== 'url') {
       state.extractions++;
       state.cost = state.cost ? state.cost * 0.7 + cost * 0.3 : cost;
     }
@@ -618,9 +674,11 @@
     state.lastHref = location.href;
     const fp = JSON.stringify(facts);
     const seq = ++state.seq;
+    const kind = mode;
     if (fp === state.lastFp && state.lastResponse && state.lastResponseFp === fp && !state.resetSticky) {
-      // Same facts as last time: the last verdict covers these elements too.
-      onVerdict(state.lastResponse, elements, seq);
+      // Same facts as last time: the last verdict covers these elements too (as the kind of check now made:
+      // a full check with facts equal to a fast one's read an empty text sample).
+      onVerdict(state.lastResponse, elements, seq, kind);
       return;
     }
     state.lastFp = fp;
@@ -629,7 +687,7 @@
         if (!res || !res.ok || !res.verdict || typeof res.verdict !== 'object') throw new Error((res && res.error) || 'no verdict');
         state.lastResponse = res;
         state.lastResponseFp = fp;
-        onVerdict(res, elements, seq);
+        onVerdict(res, elements, seq, kind);
       })
       .catch((e) => {
         if (isContextGone(e)) return shutdown();
@@ -654,43 +712,70 @@
 
   const LEVELS = new Set(['none', 'safe', 'caution', 'danger']);
 
-  function onVerdict(res, elements, seq) {
+  /**
+   * kind: 'url' | 'fast' | 'full' (see runCheck). A full verdict covers its elements and the fields waiting for
+   * a check issued after them; url and full verdicts are sticky (within one document the warning never softens
+   * by itself: a page could hide its form to lose the warning, then bring it back; only a trust change resets
+   * it). A fast verdict (no text sample) is shown at once when it is more severe, until the next full one
+   * decides: it never covers a field, and cannot soften a sticky level either.
+   */
+  function onVerdict(res, elements, seq, kind) {
     if (state.dead) return;
+    if (kind === 'fast' && seq < state.fullSeqAnswered) return; // a newer verdict with more facts is in force
     state.failOpen = false;
     const v = res.verdict;
     const level = LEVELS.has(v.level) ? v.level : 'none';
-    for (const el of elements) state.checked.add(el);
+    if (kind === 'full') for (const el of elements) state.checked.add(el);
     if (Array.isArray(v.fields)) {
       for (const f of v.fields) {
         const el = f && Number.isInteger(f.index) ? elements[f.index] : null;
         if (el && f.kind) state.kinds.set(el, String(f.kind));
       }
     }
-    // Fields that were blocked as pending are covered by any check issued after they were seen.
-    state.waiting = state.waiting.filter((w) => {
-      if (w.seq <= seq) {
-        state.checked.add(w.el);
-        return false;
-      }
-      return true;
-    });
+    if (kind === 'full') {
+      // Fields that were blocked as pending are covered by any full check issued after they were seen.
+      state.waiting = state.waiting.filter((w) => {
+        if (w.seq <= seq) {
+          state.checked.add(w.el);
+          return false;
+        }
+        return true;
+      });
+    }
 
     const wasDanger = state.level === 'danger' && !state.trusted;
+    const settled = state.settled;
     if (res.trusted) {
       state.trusted = true;
+      if (kind !== 'fast') {
+        settled.level = level;
+        settled.verdict = v;
+      }
       state.level = level;
       state.verdict = v;
+      state.provisional = kind === 'fast';
     } else {
       if (state.trusted) state.resetSticky = true;
       state.trusted = false;
-      // Sticky: within one document the warning never softens by itself (a page could hide its form to
-      // lose the warning, then bring it back); only a trust change resets it.
-      if (state.resetSticky || state.level === null || UI.rank(level) >= UI.rank(state.level)) {
-        state.level = level;
-        state.verdict = v;
-        state.resetSticky = false;
+      if (kind === 'fast') {
+        if (state.resetSticky || state.level === null || UI.rank(level) >= UI.rank(state.level) ||
+          (state.provisional && UI.rank(level) >= UI.rank(settled.level))) {
+          state.level = level;
+          state.verdict = v;
+          state.provisional = true;
+        }
+      } else {
+        if (state.resetSticky || settled.level === null || UI.rank(level) >= UI.rank(settled.level)) {
+          settled.level = level;
+          settled.verdict = v;
+          state.resetSticky = false;
+        }
+        state.level = settled.level;
+        state.verdict = settled.verdict;
+        state.provisional = false;
       }
     }
+    if (kind !== 'fast') state.fullSeqAnswered = Math.max(state.fullSeqAnswered, seq);
     const isDanger = state.level === 'danger' && !state.trusted;
     if (isDanger && !wasDanger) blurActiveField();
     render();
@@ -1820,7 +1905,7 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
           clearTimeout(timer);
           timer = 0;
         }
-        runCheck($readyState.call(document) !== 'loading');
+        runCheck($readyState.call(document) === 'loading' ? 'url' : pageMode());
       }
     });
   } catch { /* ignore */ }
@@ -1833,14 +1918,32 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
     if (e.persisted) {
       // Back from the back/forward cache: the background forgot this document.
       state.lastFp = '';
-      runCheck(true);
+      runCheck('full');
     }
   }, true);
 
-  if ($readyState.call(document) === 'loading') {
-    runCheck(false); // the URL alone, now: the URL verdict comes back before the page is parsed
-    ET_add.call(document, 'DOMContentLoaded', () => flushCheck(), { once: true });
+  /** At DOMContentLoaded: only what protection needs now. Fields found are pending until the text check (or a
+   * check that a blocked field forces) answers; the fast check shows a warning before that when it can. */
+  function onParsed() {
+    if (state.textReady) {
+      flushCheck('full'); // a blocked field already asked for the text
+      return;
+    }
+    if (timer) {
+      clearTimeout(timer);
+      timer = 0;
+    }
+    if (hasTypeables()) runCheck('fast');
+    scheduleTextCheck();
+  }
+
+  const rs = $readyState.call(document);
+  if (rs === 'loading') {
+    runCheck('url'); // the URL alone, now: the URL verdict comes back before the page is parsed
+    ET_add.call(document, 'DOMContentLoaded', onParsed, { once: true });
+  } else if (rs === 'complete') {
+    runCheck('full');
   } else {
-    runCheck(true);
+    onParsed();
   }
 })();
