@@ -4,11 +4,11 @@
  * 1. Installs, at once, a capture-phase input guard on window: while the verdict is pending (no verdict yet,
  *    or a field that appeared after the last verdict) or `danger`, trusted key/text input into text-entry
  *    fields is stopped, and focus is taken away from them.
- * 2. Sends the URL alone to the background straight away (fast URL verdict); at DOMContentLoaded, on a page with
- *    form controls, the PAGE FACTS (docs/engine-api.md) without the visible-text sample (no layout is forced);
- *    after `load` (when the browser is idle), or at once when a blocked field asks, the full facts with the
- *    text sample; again on DOM mutations (debounced, bounded) and SPA URL changes. Only a check that included
- *    the text marks fields as checked; a verdict without it is shown at once but is provisional.
+ * 2. Sends the URL alone to the background straight away (fast URL verdict). The PAGE FACTS (docs/engine-api.md;
+ *    their visible-text sample needs style and layout) are read after `load`, at an idle moment (at the latest
+ *    TEXT_FALLBACK_MS after DOMContentLoaded), or at once when a blocked field asks: nothing is extracted while
+ *    the page loads, and every field stays pending (typing blocked) until that check answers. Again on DOM
+ *    mutations (debounced, bounded) and SPA URL changes.
  * 3. Shows the guard the verdict asks for: <omamori-guard data-level="danger|caution" data-brand="…"> on
  *    document.documentElement with a CLOSED shadow root (a modal <dialog> for danger, a quiet notice next to
  *    the focused sensitive field for caution); no element otherwise.
@@ -125,8 +125,8 @@
   const DEBOUNCE_MS = 150;
   const MAX_WAIT_MS = 600;
   const RESPONSE_TIMEOUT_MS = 4000;
-  // The text check waits for `load` (then for an idle moment, at most IDLE_TIMEOUT_MS); a page whose `load`
-  // does not come within TEXT_FALLBACK_MS of DOMContentLoaded gets it then.
+  // The first page check waits for `load` (then for an idle moment, at most IDLE_TIMEOUT_MS); a page whose
+  // `load` does not come within TEXT_FALLBACK_MS of DOMContentLoaded gets it then.
   const IDLE_TIMEOUT_MS = 150;
   const TEXT_FALLBACK_MS = 1500;
 
@@ -153,12 +153,9 @@
     extractions: 0,
     lastCheckAt: -1e9,
     cost: 0, // moving average of an extraction, ms
-    // The visible-text sample is read after `load` (layout is then the page's own, done anyway): until the first
-    // check with it, checks leave it out ('fast'). Only a check with it ('full') marks fields as checked.
+    // The page facts (with their visible-text sample, which needs style and layout) are read after `load`, or
+    // sooner when a blocked field asks: until then only the URL is checked, and every field is pending.
     textReady: false,
-    settled: { level: null, verdict: null }, // the sticky level/verdict of URL and full checks
-    provisional: false, // the level in force comes from a check without the text sample
-    fullSeqAnswered: 0, // seq of the newest full (or URL) check answered
     noticeDismissed: false,
   };
 
@@ -498,9 +495,8 @@
     return cut(out.trim(), max);
   }
 
-  /** Extracts PageFacts (docs/engine-api.md) and the element for each facts.inputs entry, in order.
-   * withText: false leaves the visible-text sample out (it is the only part that needs style and layout). */
-  function extractFacts(withText) {
+  /** Extracts PageFacts (docs/engine-api.md) and the element for each facts.inputs entry, in order. */
+  function extractFacts() {
     const facts = baseFacts();
     const elements = [];
     const inputs = [];
@@ -563,9 +559,9 @@
 
     facts.headings = headings;
     facts.image_alts = alts;
-    const text = withText ? visibleText(LIMITS.text) : '';
+    const text = visibleText(LIMITS.text);
     // Copyright lines often sit outside <footer>.
-    if (text && footer.length < LIMITS.footer) {
+    if (footer.length < LIMITS.footer) {
       const m = text.match(/(?:©|\(c\)|copyright|著作権)[^。]{0,120}/gi);
       if (m) for (const s of m.slice(0, 3)) if (!footer.includes(s)) footer += (footer ? ' ' : '') + s.trim();
     }
@@ -593,29 +589,26 @@
     timer = setTimeout(fireCheck, wait);
   }
 
-  /** The kind of a check that is not asked for by a blocked field: with the text sample once it is due. */
-  const pageMode = () => (state.textReady ? 'full' : 'fast');
-
   function fireCheck() {
     timer = 0;
-    // Before the text check, a page with nothing to type into waits for it (no field to cover meanwhile).
-    if (!state.textReady && !hasTypeables()) return;
-    runCheck(pageMode());
+    // Before the first page check (due after `load`), DOM changes need none of their own: it reads them all.
+    if (!state.textReady) return;
+    runCheck('full');
   }
 
-  /** A check now. mode: 'full' (default: a blocked field is waiting, so the text sample is read now) or 'fast'. */
-  function flushCheck(mode = 'full') {
+  /** A page check now (a blocked field is waiting, or the first page check is due). */
+  function flushCheck() {
     if (timer) {
       clearTimeout(timer);
       timer = 0;
     }
-    runCheck(mode);
+    runCheck('full');
   }
 
-  /** The text check is due: after `load` at an idle moment, or TEXT_FALLBACK_MS after DOMContentLoaded. */
+  /** The first page check is due: after `load` at an idle moment, or TEXT_FALLBACK_MS after DOMContentLoaded. */
   function textDue() {
     if (state.textReady || state.dead) return;
-    flushCheck('full');
+    flushCheck();
   }
   const R_idle = typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback.bind(window) : null;
   function scheduleTextCheck() {
@@ -629,38 +622,23 @@
     setTimeout(textDue, TEXT_FALLBACK_MS);
   }
 
-  /** Form controls (or editable content) in the document itself: something a person could type into. */
-  function hasTypeables() {
-    try {
-      if ($designMode.call(document) === 'on') return true;
-      return !!D_qs.call(document, 'input:not([type=hidden]), select, textarea, [contenteditable]');
-    } catch {
-      return true;
-    }
-  }
-
-  /**
-   * mode: 'url' (the URL alone), 'fast' (page facts without the visible-text sample: no layout forced) or
-   * 'full' (everything). Only a full check covers fields (state.checked, state.waiting); a fast verdict is
-   * shown at once but stays provisional until the next full one.
-   */
+  /** mode: 'url' (the URL alone) or 'full' (the page facts, visible-text sample included). */
   function runCheck(mode) {
     if (state.dead) return;
-    if (mode === 'full') state.textReady = true; // from now on every check reads the text sample
+    if (mode === 'full') state.textReady = true; // from now on every page check is a full one
     let facts;
     let elements;
     let roots = null;
     const t0 = performance.now();
     try {
-      ({ facts, elements, roots } = mode === 'url' ? { facts: baseFacts(), elements: [] } : extractFacts(mode === 'full'));
+      ({ facts, elements, roots } = mode === 'url' ? { facts: baseFacts(), elements: [] } : extractFacts());
     } catch (e) {
       // A page trick must never leave the guard pending forever: fall back to the URL alone.
       facts = baseFacts();
       elements = [];
       roots = null;
     }
-    // Links matter only when clicked (a click on a link not checked yet is held until it is): full checks only.
-    if (roots && mode === 'full') {
+    if (roots) {
       try {
         scanLinks(roots);
       } catch { /* never let link checks break the page check */ }
@@ -674,11 +652,9 @@
     state.lastHref = location.href;
     const fp = JSON.stringify(facts);
     const seq = ++state.seq;
-    const kind = mode;
     if (fp === state.lastFp && state.lastResponse && state.lastResponseFp === fp && !state.resetSticky) {
-      // Same facts as last time: the last verdict covers these elements too (as the kind of check now made:
-      // a full check with facts equal to a fast one's read an empty text sample).
-      onVerdict(state.lastResponse, elements, seq, kind);
+      // Same facts as last time: the last verdict covers these elements too.
+      onVerdict(state.lastResponse, elements, seq);
       return;
     }
     state.lastFp = fp;
@@ -687,7 +663,7 @@
         if (!res || !res.ok || !res.verdict || typeof res.verdict !== 'object') throw new Error((res && res.error) || 'no verdict');
         state.lastResponse = res;
         state.lastResponseFp = fp;
-        onVerdict(res, elements, seq, kind);
+        onVerdict(res, elements, seq);
       })
       .catch((e) => {
         if (isContextGone(e)) return shutdown();
@@ -712,70 +688,43 @@
 
   const LEVELS = new Set(['none', 'safe', 'caution', 'danger']);
 
-  /**
-   * kind: 'url' | 'fast' | 'full' (see runCheck). A full verdict covers its elements and the fields waiting for
-   * a check issued after them; url and full verdicts are sticky (within one document the warning never softens
-   * by itself: a page could hide its form to lose the warning, then bring it back; only a trust change resets
-   * it). A fast verdict (no text sample) is shown at once when it is more severe, until the next full one
-   * decides: it never covers a field, and cannot soften a sticky level either.
-   */
-  function onVerdict(res, elements, seq, kind) {
+  function onVerdict(res, elements, seq) {
     if (state.dead) return;
-    if (kind === 'fast' && seq < state.fullSeqAnswered) return; // a newer verdict with more facts is in force
     state.failOpen = false;
     const v = res.verdict;
     const level = LEVELS.has(v.level) ? v.level : 'none';
-    if (kind === 'full') for (const el of elements) state.checked.add(el);
+    for (const el of elements) state.checked.add(el);
     if (Array.isArray(v.fields)) {
       for (const f of v.fields) {
         const el = f && Number.isInteger(f.index) ? elements[f.index] : null;
         if (el && f.kind) state.kinds.set(el, String(f.kind));
       }
     }
-    if (kind === 'full') {
-      // Fields that were blocked as pending are covered by any full check issued after they were seen.
-      state.waiting = state.waiting.filter((w) => {
-        if (w.seq <= seq) {
-          state.checked.add(w.el);
-          return false;
-        }
-        return true;
-      });
-    }
+    // Fields that were blocked as pending are covered by any check issued after they were seen.
+    state.waiting = state.waiting.filter((w) => {
+      if (w.seq <= seq) {
+        state.checked.add(w.el);
+        return false;
+      }
+      return true;
+    });
 
     const wasDanger = state.level === 'danger' && !state.trusted;
-    const settled = state.settled;
     if (res.trusted) {
       state.trusted = true;
-      if (kind !== 'fast') {
-        settled.level = level;
-        settled.verdict = v;
-      }
       state.level = level;
       state.verdict = v;
-      state.provisional = kind === 'fast';
     } else {
       if (state.trusted) state.resetSticky = true;
       state.trusted = false;
-      if (kind === 'fast') {
-        if (state.resetSticky || state.level === null || UI.rank(level) >= UI.rank(state.level) ||
-          (state.provisional && UI.rank(level) >= UI.rank(settled.level))) {
-          state.level = level;
-          state.verdict = v;
-          state.provisional = true;
-        }
-      } else {
-        if (state.resetSticky || settled.level === null || UI.rank(level) >= UI.rank(settled.level)) {
-          settled.level = level;
-          settled.verdict = v;
-          state.resetSticky = false;
-        }
-        state.level = settled.level;
-        state.verdict = settled.verdict;
-        state.provisional = false;
+      // Sticky: within one document the warning never softens by itself (a page could hide its form to
+      // lose the warning, then bring it back); only a trust change resets it.
+      if (state.resetSticky || state.level === null || UI.rank(level) >= UI.rank(state.level)) {
+        state.level = level;
+        state.verdict = v;
+        state.resetSticky = false;
       }
     }
-    if (kind !== 'fast') state.fullSeqAnswered = Math.max(state.fullSeqAnswered, seq);
     const isDanger = state.level === 'danger' && !state.trusted;
     if (isDanger && !wasDanger) blurActiveField();
     render();
@@ -1905,7 +1854,8 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
           clearTimeout(timer);
           timer = 0;
         }
-        runCheck($readyState.call(document) === 'loading' ? 'url' : pageMode());
+        // Before the first page check only the URL (that check is still to come, with trust now known).
+        runCheck(state.textReady ? 'full' : 'url');
       }
     });
   } catch { /* ignore */ }
@@ -1922,18 +1872,17 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
     }
   }, true);
 
-  /** At DOMContentLoaded: only what protection needs now. Fields found are pending until the text check (or a
-   * check that a blocked field forces) answers; the fast check shows a warning before that when it can. */
+  /** At DOMContentLoaded: nothing but scheduling. Every field stays pending (typing blocked) until the first page
+   * check answers; a blocked field asks for it at once, otherwise it comes after `load`. */
   function onParsed() {
     if (state.textReady) {
-      flushCheck('full'); // a blocked field already asked for the text
+      flushCheck(); // a blocked field already asked for a page check: check the whole page now
       return;
     }
     if (timer) {
       clearTimeout(timer);
       timer = 0;
     }
-    if (hasTypeables()) runCheck('fast');
     scheduleTextCheck();
   }
 
