@@ -48,6 +48,7 @@
   const $parentNode = getter(NP, 'parentNode');
   const $nodeType = getter(NP, 'nodeType');
   const $previousSibling = getter(NP, 'previousSibling');
+  const $nextSibling = getter(NP, 'nextSibling');
   const $firstChild = getter(NP, 'firstChild');
   const $isConnected = getter(NP, 'isConnected');
   const $localName = getter(EP, 'localName');
@@ -260,6 +261,9 @@
     if (nodeType(root) === 3) return cut(clean(root.data), max);
     if (nodeType(root) !== 1 && nodeType(root) !== 11) return '';
     if (SKIP_TEXT_TAGS.has(localName(root))) return '';
+    // One text child (most labels, cells, headings): no tree walker needed.
+    const only = $firstChild.call(root);
+    if (only && nodeType(only) === 3 && !$nextSibling.call(only)) return cut(clean(cut(only.data, max * 3)), max);
     let out = '';
     let n;
     let count = 0;
@@ -376,18 +380,20 @@
     return '';
   }
 
-  function formActionOf(el) {
+  function formActionOf(el, cache) {
     let form = null;
     try {
       form = el.form;
     } catch { /* ignore */ }
     if (!form || nodeType(form) !== 1) return '';
+    if (cache && cache.has(form)) return cache.get(form);
     const a = E_getAttribute.call(form, 'action');
-    if (a == null || !a.trim()) return '';
-    return absUrl(a.trim());
+    const u = a == null || !a.trim() ? '' : absUrl(a.trim());
+    if (cache) cache.set(form, u); // one URL parse per form, not per field
+    return u;
   }
 
-  function inputFact(el, labels) {
+  function inputFact(el, labels, actions) {
     const tag = localName(el);
     let type = '';
     try {
@@ -404,7 +410,7 @@
       aria_label: cut(clean(attr(el, 'aria-label')), LIMITS.attr),
       label: labelOf(el, labels),
       context: contextOf(el),
-      form_action: formActionOf(el),
+      form_action: formActionOf(el, actions),
     };
     if (tag !== 'select') {
       const ml = Number(attr(el, 'maxlength'));
@@ -511,11 +517,12 @@
 
     const roots = collectRoots();
     const labels = labelMap(roots);
+    const actions = new Map();
     for (const root of roots) {
       for (const el of qsaIn(root, 'input, select, textarea')) {
         if (inputs.length >= LIMITS.inputs) break;
         if (!isFactInput(el)) continue;
-        inputs.push(inputFact(el, labels));
+        inputs.push(inputFact(el, labels, actions));
         elements.push(el);
       }
       for (const el of qsaIn(root, 'h1, h2, h3')) {
