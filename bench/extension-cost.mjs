@@ -5,14 +5,20 @@
 // Reuses the e2e harness (tests/e2e/lib): the loopback HTTPS fixture server and the fixtures of tests/fixtures,
 // Debian's Chromium driven by playwright-core with the BUILT extension (dist/chrome).
 //
-// 1. Page load with and without the extension: the same Chromium flags, once with dist/chrome and once with an
-//    empty extension (a manifest and an empty service worker, so both runs have an extension process). For each
-//    fixture page, ROUNDS loads in each browser (alternating pages, a warm-up round dropped); figure: the
-//    median of the per-page differences of the median loadEventEnd (Navigation Timing). Pages the extension
+// 1. Page load with and without the extension: the same Chromium flags, one browser with dist/chrome and one
+//    with an empty extension (a manifest and an empty service worker, so both have an extension process), run
+//    side by side: each page is loaded in one, then in the other (the order swapped every round), so that both
+//    see the same load of the (shared) machine. ROUNDS loads per page in each (a warm-up round dropped); figure:
+//    the median of the per-page differences of the median loadEventEnd (Navigation Timing). Pages the extension
 //    sends to its warning page before they load (URL-level block) are left out of that comparison.
-// 2. Page check in the browser, facts extraction included: from the page's DOMContentLoaded to the verdict
-//    recorded by the service worker (content script extraction + message + wasm checkPage + bookkeeping), for
-//    the typical fixtures and for a generated huge page (5,000 inputs, 1 MB of text).
+//    OMAMORI_BENCH_BASE=DIR compares with another build instead of the empty extension;
+//    OMAMORI_BENCH_PAGES=a,b only those pages (names of tests/e2e/lib/sites.mjs URLS).
+// 2. Page check in the browser, facts extraction included: the verdict of the page check (page facts and the
+//    visible-text sample; the content script makes it after `load`, at an idle moment), as recorded by the
+//    service worker: from DOMContentLoaded (waiting for load included) and from loadEventEnd (content script
+//    extraction + message + wasm checkPage + bookkeeping), for the typical fixtures and for a generated huge
+//    page (5,000 inputs, 1 MB of text). The URL-only check the content script sends at document_start is not
+//    counted.
 // 3. Service worker waking to its first verdict: the worker is stopped (DevTools ServiceWorker.stopAllWorkers),
 //    a page is opened, the content script's check wakes it; figure: verdict recorded − worker's timeOrigin
 //    (module load, wasm instantiate, new Engine(), the check). Also the cold start of the very first worker.
@@ -75,8 +81,10 @@ const sites = { ...SITES, [HUGE_HOST]: { '*': path.relative(FIXTURES_DIR, hugeFi
 const HUGE_URL = `https://${HUGE_HOST}/card`;
 
 // pages whose load is compared (static URLs of the e2e table, the hostile-page family left out)
+// OMAMORI_BENCH_PAGES=contentPhish,merchant: only these pages (names of tests/e2e/lib/sites.mjs URLS)
+const ONLY_PAGES = (process.env.OMAMORI_BENCH_PAGES ?? '').split(',').filter(Boolean);
 const PAGES = Object.entries(URLS)
-  .filter(([, u]) => typeof u === 'string')
+  .filter(([name, u]) => typeof u === 'string' && (!ONLY_PAGES.length || ONLY_PAGES.includes(name)))
   .map(([name, url]) => ({ name, url }));
 
 const server = await startFixtureServer({ sites });
@@ -86,47 +94,65 @@ async function navTiming(page) {
     const n = performance.getEntriesByType('navigation')[0];
     return n ? {
       load: n.loadEventEnd, dcl: n.domContentLoadedEventStart,
-      dclAbs: performance.timeOrigin + n.domContentLoadedEventStart, href: location.href,
+      dclAbs: performance.timeOrigin + n.domContentLoadedEventStart,
+      loadAbs: n.loadEventEnd > 0 ? performance.timeOrigin + n.loadEventEnd : 0, href: location.href,
     } : null;
   });
 }
 
-/** Loads every page ROUNDS times (+1 warm-up) in one browser; returns {name: [loadEventEnd ms]}. */
-async function loadTimes(b, label) {
-  const out = {};
-  const page = await b.ctx.newPage();
-  page.setDefaultTimeout(20_000);
-  for (let r = 0; r <= ROUNDS; r++) {
-    for (const { name, url } of PAGES) {
-      try {
-        await withTimeout(page.goto(url, { waitUntil: 'load' }), 20_000, `${label} ${url}`);
-      } catch {
-        continue; // a navigation the extension replaced (URL-level block)
-      }
-      const t = await navTiming(page).catch(() => null);
-      if (!t || !t.href.startsWith(url.split('#')[0]) || !(t.load > 0)) continue;
-      if (r > 0) (out[name] ??= []).push(t.load);
-    }
+/** loadEventEnd of one load of url in page, or null (a navigation the extension replaced, or a failure). */
+async function loadOnce(page, url, label) {
+  try {
+    await withTimeout(page.goto(url, { waitUntil: 'load' }), 20_000, `${label} ${url}`);
+  } catch {
+    return null; // a navigation the extension replaced (URL-level block)
   }
-  await page.close();
-  return out;
+  const t = await navTiming(page).catch(() => null);
+  if (!t || !t.href.startsWith(url.split('#')[0]) || !(t.load > 0)) return null;
+  return t.load;
 }
 
-/** The verdict the background recorded for the top frame of the tab showing url (test hook), or null. */
+/**
+ * Loads every page ROUNDS times (+1 warm-up round) in both browsers, interleaved (page in one browser, then in
+ * the other, the order swapped every round), so that both see the same machine load (the machine is shared:
+ * a load that drifts during a run would otherwise bias one side). Returns [{name: [ms]}, {name: [ms]}].
+ */
+async function loadTimesBoth(a, b) {
+  const outs = [{}, {}, {}]; // without, with, paired differences (with − without, same round)
+  const pages = [await a.ctx.newPage(), await b.ctx.newPage()];
+  for (const p of pages) p.setDefaultTimeout(20_000);
+  for (let r = 0; r <= ROUNDS; r++) {
+    for (const { name, url } of PAGES) {
+      const pair = [];
+      for (const i of r % 2 ? [1, 0] : [0, 1]) {
+        const t = await loadOnce(pages[i], url, i ? 'with' : 'without');
+        pair[i] = t;
+        if (t != null && r > 0) (outs[i][name] ??= []).push(t);
+      }
+      if (r > 0 && pair[0] != null && pair[1] != null) (outs[2][name] ??= []).push(pair[1] - pair[0]);
+    }
+  }
+  for (const p of pages) await p.close();
+  return outs;
+}
+
+/** The verdict of the page check (not the URL-only first check, seq 1) the background recorded for the top
+ * frame of the tab showing url (test hook), or null. */
 async function verdictAt(b, url, since) {
   return b.sw.evaluate(async ({ url, since }) => {
     for (const t of await chrome.tabs.query({})) {
       const st = await globalThis.omamori.tabState(t.id);
       const f = st?.frames?.['0'];
-      if (f && f.url === url && f.verdict && f.at >= since) return { at: f.at, level: f.verdict.level };
+      if (f && f.url === url && f.verdict && f.at >= since && f.seq !== 1) return { at: f.at, level: f.verdict.level };
     }
     return null;
   }, { url, since }).catch(() => null);
 }
 
-/** DOMContentLoaded → verdict recorded, over n loads of url. */
+/** DOMContentLoaded → page verdict recorded and loadEventEnd → page verdict recorded, over n loads of url. */
 async function checkTimes(b, url, n) {
   const times = [];
+  const fromLoad = [];
   const page = await b.ctx.newPage();
   for (let i = 0; i <= n; i++) {
     const since = Date.now();
@@ -137,10 +163,12 @@ async function checkTimes(b, url, n) {
       v = await verdictAt(b, url, since);
       if (!v) await sleep(20);
     }
+    const t2 = v ? await navTiming(page).catch(() => null) : null;
     if (t && v && i > 0) times.push(v.at - t.dclAbs);
+    if (t2 && t2.loadAbs && v && i > 0) fromLoad.push(v.at - t2.loadAbs);
   }
   await page.close();
-  return times;
+  return { times, fromLoad };
 }
 
 /** Stops every service worker, opens url, and measures the new worker's start → first verdict. */
@@ -183,13 +211,8 @@ async function wakeToVerdict(b, url) {
 const results = {};
 try {
   // ------------------------------------------------------------ 1. page load, with and without
-  const base = await launchChromium(server, { extDir: emptyExt });
-  let without;
-  try {
-    without = await loadTimes(base, 'without');
-  } finally {
-    await base.close();
-  }
+  // OMAMORI_BENCH_BASE=DIR: compare with another unpacked build instead of the empty extension
+  const base = await launchChromium(server, { extDir: path.resolve(process.env.OMAMORI_BENCH_BASE ?? emptyExt) });
   const t0 = Date.now();
   const ext = await launchChromium(server, { extDir: EXT_DIR });
   try {
@@ -204,7 +227,14 @@ try {
       if (!first) await sleep(20);
     }
     results.firstWorker = first;
-    const withExt = await loadTimes(ext, 'with');
+    let without;
+    let withExt;
+    let paired;
+    try {
+      [without, withExt, paired] = await loadTimesBoth(base, ext);
+    } finally {
+      await base.close();
+    }
     const rows = [];
     for (const { name, url } of PAGES) {
       const a = without[name] ?? [];
@@ -213,7 +243,7 @@ try {
         rows.push({ name, url, skipped: true });
         continue;
       }
-      rows.push({ name, url, without: median(a), with: median(w), added: median(w) - median(a) });
+      rows.push({ name, url, without: median(a), with: median(w), added: median(w) - median(a), paired: median(paired[name] ?? []) });
     }
     results.load = rows;
     if (ONLY_LOAD) throw Object.assign(new Error('only load'), { onlyLoad: true });
@@ -261,22 +291,24 @@ if (existsSync(ZIP)) {
 // ---------------------------------------------------------------- report
 console.log(`# Extension cost in Chromium (${ROUNDS} rounds)\n`);
 console.log('## Page load (loadEventEnd, median per page)\n');
-console.log('| page | without | with | added |');
-console.log('|---|---:|---:|---:|');
+console.log('| page | without | with | added | added (median of paired loads) |');
+console.log('|---|---:|---:|---:|---:|');
 const added = [];
+const addedPaired = [];
 for (const r of results.load) {
   if (r.skipped) {
     console.log(`| ${r.name} | - | - | (left out: blocked at URL level or not loaded) |`);
     continue;
   }
   added.push(r.added);
-  console.log(`| ${r.name} | ${f1(r.without)} ms | ${f1(r.with)} ms | ${f1(r.added)} ms |`);
+  addedPaired.push(r.paired);
+  console.log(`| ${r.name} | ${f1(r.without)} ms | ${f1(r.with)} ms | ${f1(r.added)} ms | ${f1(r.paired)} ms |`);
 }
-console.log(`\nmedian added page load: ${f1(median(added))} ms over ${added.length} pages — goal ≤ 5 ms`);
+console.log(`\nmedian added page load: ${f1(median(added))} ms over ${added.length} pages (of the per-page paired medians: ${f1(median(addedPaired))} ms) — goal ≤ 5 ms`);
 if (ONLY_LOAD) process.exit(0);
-console.log('\n## Page check in the browser: DOMContentLoaded → verdict recorded (extraction + message + engine)\n');
-for (const [name, t] of Object.entries(results.check)) {
-  console.log(`${name}: median ${f1(median(t))} ms, p95 ${f1(pct(t, 0.95))} ms (${t.length} loads)`);
+console.log('\n## Page check in the browser: page verdict recorded, from DOMContentLoaded (waiting for load included) and from loadEventEnd (extraction + message + engine)\n');
+for (const [name, { times: t, fromLoad: l }] of Object.entries(results.check)) {
+  console.log(`${name}: from DCL median ${f1(median(t))} ms, p95 ${f1(pct(t, 0.95))} ms; from loadEventEnd median ${f1(median(l))} ms, p95 ${f1(pct(l, 0.95))} ms (${t.length} loads)`);
 }
 console.log('\n## Service worker wake → first verdict\n');
 if (results.firstWorker) {

@@ -4,8 +4,11 @@
  * 1. Installs, at once, a capture-phase input guard on window: while the verdict is pending (no verdict yet,
  *    or a field that appeared after the last verdict) or `danger`, trusted key/text input into text-entry
  *    fields is stopped, and focus is taken away from them.
- * 2. Sends the URL alone to the background straight away (fast URL verdict), then full PAGE FACTS
- *    (docs/engine-api.md) at DOMContentLoaded, again on DOM mutations (debounced, bounded) and SPA URL changes.
+ * 2. Sends the URL alone to the background straight away (fast URL verdict). The PAGE FACTS (docs/engine-api.md;
+ *    their visible-text sample needs style and layout) are read after `load`, at an idle moment (at the latest
+ *    TEXT_FALLBACK_MS after DOMContentLoaded), or at once when a blocked field asks: nothing is extracted while
+ *    the page loads, and every field stays pending (typing blocked) until that check answers. Again on DOM
+ *    mutations (debounced, bounded) and SPA URL changes.
  * 3. Shows the guard the verdict asks for: <omamori-guard data-level="danger|caution" data-brand="…"> on
  *    document.documentElement with a CLOSED shadow root (a modal <dialog> for danger, a quiet notice next to
  *    the focused sensitive field for caution); no element otherwise.
@@ -45,6 +48,7 @@
   const $parentNode = getter(NP, 'parentNode');
   const $nodeType = getter(NP, 'nodeType');
   const $previousSibling = getter(NP, 'previousSibling');
+  const $nextSibling = getter(NP, 'nextSibling');
   const $firstChild = getter(NP, 'firstChild');
   const $isConnected = getter(NP, 'isConnected');
   const $localName = getter(EP, 'localName');
@@ -122,6 +126,10 @@
   const DEBOUNCE_MS = 150;
   const MAX_WAIT_MS = 600;
   const RESPONSE_TIMEOUT_MS = 4000;
+  // The first page check waits for `load` (then for an idle moment, at most IDLE_TIMEOUT_MS); a page whose
+  // `load` does not come within TEXT_FALLBACK_MS of DOMContentLoaded gets it then.
+  const IDLE_TIMEOUT_MS = 150;
+  const TEXT_FALLBACK_MS = 1500;
 
   // ------------------------------------------------------------------ state
   const DOC_ID = Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
@@ -146,6 +154,9 @@
     extractions: 0,
     lastCheckAt: -1e9,
     cost: 0, // moving average of an extraction, ms
+    // The page facts (with their visible-text sample, which needs style and layout) are read after `load`, or
+    // sooner when a blocked field asks: until then only the URL is checked, and every field is pending.
+    textReady: false,
     noticeDismissed: false,
   };
 
@@ -250,6 +261,9 @@
     if (nodeType(root) === 3) return cut(clean(root.data), max);
     if (nodeType(root) !== 1 && nodeType(root) !== 11) return '';
     if (SKIP_TEXT_TAGS.has(localName(root))) return '';
+    // One text child (most labels, cells, headings): no tree walker needed.
+    const only = $firstChild.call(root);
+    if (only && nodeType(only) === 3 && !$nextSibling.call(only)) return cut(clean(cut(only.data, max * 3)), max);
     let out = '';
     let n;
     let count = 0;
@@ -259,7 +273,7 @@
         return NodeFilter.FILTER_ACCEPT;
       },
     });
-    while ((n = w.nextNode()) && out.length < max * 3 && count++ < 400) out += n.data + ' ';
+    while ((n = w.nextNode()) && out.length < max * 3 && count++ < 400) out += cut(n.data, max * 3) + ' ';
     return cut(clean(out), max);
   }
 
@@ -366,18 +380,20 @@
     return '';
   }
 
-  function formActionOf(el) {
+  function formActionOf(el, cache) {
     let form = null;
     try {
       form = el.form;
     } catch { /* ignore */ }
     if (!form || nodeType(form) !== 1) return '';
+    if (cache && cache.has(form)) return cache.get(form);
     const a = E_getAttribute.call(form, 'action');
-    if (a == null || !a.trim()) return '';
-    return absUrl(a.trim());
+    const u = a == null || !a.trim() ? '' : absUrl(a.trim());
+    if (cache) cache.set(form, u); // one URL parse per form, not per field
+    return u;
   }
 
-  function inputFact(el, labels) {
+  function inputFact(el, labels, actions) {
     const tag = localName(el);
     let type = '';
     try {
@@ -394,7 +410,7 @@
       aria_label: cut(clean(attr(el, 'aria-label')), LIMITS.attr),
       label: labelOf(el, labels),
       context: contextOf(el),
-      form_action: formActionOf(el),
+      form_action: formActionOf(el, actions),
     };
     if (tag !== 'select') {
       const ml = Number(attr(el, 'maxlength'));
@@ -427,15 +443,16 @@
       const n = Math.min(all.length, LIMITS.elements);
       for (let j = 0; j < n && roots.length < LIMITS.roots; j++) {
         const el = all[j];
+        // Only custom elements and SHADOW_HOST_TAGS can host a shadow root (attachShadow's own list).
+        const ln = $localName.call(el);
+        const custom = ln.includes('-');
+        if (!custom && !SHADOW_HOST_TAGS.has(ln)) continue;
         let sr = null;
         try {
           sr = el.shadowRoot; // open roots: cheap
         } catch { /* ignore */ }
-        if (!sr) {
-          // Closed roots: only where one can be attached and is likely (custom elements, empty hosts).
-          const ln = $localName.call(el);
-          if (ln.includes('-') || (SHADOW_HOST_TAGS.has(ln) && !$firstChild.call(el))) sr = shadowOf(el);
-        }
+        // Closed roots: only where one is likely (custom elements, empty hosts).
+        if (!sr && (custom || !$firstChild.call(el))) sr = shadowOf(el);
         if (sr && sr !== guard.root) roots.push(sr);
       }
     }
@@ -464,7 +481,7 @@
     });
     let n;
     while ((n = w.nextNode()) && out.length < max && count++ < LIMITS.textNodes) {
-      const t = clean(n.data);
+      const t = clean(cut(n.data, max * 2)); // a 1 MB text node: only its start can be kept
       if (!t) continue;
       const parent = $parentElement.call(n);
       if (parent && E_checkVisibility) {
@@ -500,11 +517,12 @@
 
     const roots = collectRoots();
     const labels = labelMap(roots);
+    const actions = new Map();
     for (const root of roots) {
       for (const el of qsaIn(root, 'input, select, textarea')) {
         if (inputs.length >= LIMITS.inputs) break;
         if (!isFactInput(el)) continue;
-        inputs.push(inputFact(el, labels));
+        inputs.push(inputFact(el, labels, actions));
         elements.push(el);
       }
       for (const el of qsaIn(root, 'h1, h2, h3')) {
@@ -580,29 +598,52 @@
 
   function fireCheck() {
     timer = 0;
-    runCheck(true);
+    // Before the first page check (due after `load`), DOM changes need none of their own: it reads them all.
+    if (!state.textReady) return;
+    runCheck('full');
   }
 
+  /** A page check now (a blocked field is waiting, or the first page check is due). */
   function flushCheck() {
     if (timer) {
       clearTimeout(timer);
       timer = 0;
     }
-    runCheck(true);
+    runCheck('full');
   }
 
-  function runCheck(full) {
+  /** The first page check is due: after `load` at an idle moment, or TEXT_FALLBACK_MS after DOMContentLoaded. */
+  function textDue() {
+    if (state.textReady || state.dead) return;
+    flushCheck();
+  }
+  const R_idle = typeof window.requestIdleCallback === 'function' ? window.requestIdleCallback.bind(window) : null;
+  function scheduleTextCheck() {
+    const idle = () => {
+      if (R_idle) R_idle(textDue, { timeout: IDLE_TIMEOUT_MS });
+      else setTimeout(textDue, 0);
+    };
+    // After the load event (a task of its own, so that loadEventEnd does not wait for it).
+    if ($readyState.call(document) === 'complete') idle();
+    else ET_add.call(window, 'load', () => setTimeout(idle, 0), { once: true, capture: true });
+    setTimeout(textDue, TEXT_FALLBACK_MS);
+  }
+
+  /** mode: 'url' (the URL alone) or 'full' (the page facts, visible-text sample included). */
+  function runCheck(mode) {
     if (state.dead) return;
+    if (mode === 'full') state.textReady = true; // from now on every page check is a full one
     let facts;
     let elements;
     let roots = null;
     const t0 = performance.now();
     try {
-      ({ facts, elements, roots } = full ? extractFacts() : { facts: baseFacts(), elements: [] });
+      ({ facts, elements, roots } = mode === 'url' ? { facts: baseFacts(), elements: [] } : extractFacts());
     } catch (e) {
       // A page trick must never leave the guard pending forever: fall back to the URL alone.
       facts = baseFacts();
       elements = [];
+      roots = null;
     }
     if (roots) {
       try {
@@ -610,7 +651,7 @@
       } catch { /* never let link checks break the page check */ }
     }
     const cost = performance.now() - t0;
-    if (full) {
+    if (mode !== 'url') {
       state.extractions++;
       state.cost = state.cost ? state.cost * 0.7 + cost * 0.3 : cost;
     }
@@ -1838,7 +1879,8 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
           clearTimeout(timer);
           timer = 0;
         }
-        runCheck($readyState.call(document) !== 'loading');
+        // Before the first page check only the URL (that check is still to come, with trust now known).
+        runCheck(state.textReady ? 'full' : 'url');
       }
     });
   } catch { /* ignore */ }
@@ -1851,14 +1893,31 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
     if (e.persisted) {
       // Back from the back/forward cache: the background forgot this document.
       state.lastFp = '';
-      runCheck(true);
+      runCheck('full');
     }
   }, true);
 
-  if ($readyState.call(document) === 'loading') {
-    runCheck(false); // the URL alone, now: the URL verdict comes back before the page is parsed
-    ET_add.call(document, 'DOMContentLoaded', () => flushCheck(), { once: true });
+  /** At DOMContentLoaded: nothing but scheduling. Every field stays pending (typing blocked) until the first page
+   * check answers; a blocked field asks for it at once, otherwise it comes after `load`. */
+  function onParsed() {
+    if (state.textReady) {
+      flushCheck(); // a blocked field already asked for a page check: check the whole page now
+      return;
+    }
+    if (timer) {
+      clearTimeout(timer);
+      timer = 0;
+    }
+    scheduleTextCheck();
+  }
+
+  const rs = $readyState.call(document);
+  if (rs === 'loading') {
+    runCheck('url'); // the URL alone, now: the URL verdict comes back before the page is parsed
+    ET_add.call(document, 'DOMContentLoaded', onParsed, { once: true });
+  } else if (rs === 'complete') {
+    runCheck('full');
   } else {
-    runCheck(true);
+    onParsed();
   }
 })();

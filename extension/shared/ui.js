@@ -25,14 +25,17 @@
     }
   }
 
-  /** The language of the strings in use: the locale files carry it under the key "lang". */
-  const LANG = msg('lang') === 'en' ? 'en' : 'ja';
+  /** The language of the strings in use: the locale files carry it under the key "lang". Read at first use:
+   * in a content script the first i18n.getMessage of a renderer process fetches the whole message bundle
+   * (a synchronous IPC, ~5–8 ms per page load), which a page without a warning never needs. */
+  let lang = '';
+  const uiLang = () => lang || (lang = msg('lang') === 'en' ? 'en' : 'ja');
 
   /** Picks the string for the UI language out of an engine {ja, en} object. */
   function pick(o) {
     if (typeof o === 'string') return o;
     if (!o || typeof o !== 'object') return '';
-    return String(o[LANG] || o.ja || o.en || '');
+    return String(o[uiLang()] || o.ja || o.en || '');
   }
 
   const LEVEL_RANK = { none: 0, safe: 0, caution: 1, danger: 2 };
@@ -48,7 +51,7 @@
 
   /** Joins a list the way the language does: 「、」 in Japanese, ", " in English. */
   function joinList(items) {
-    return items.join(LANG === 'ja' ? '、' : ', ');
+    return items.join(uiLang() === 'ja' ? '、' : ', ');
   }
 
   function brandName(verdict) {
@@ -158,7 +161,7 @@
     const login = gi ? httpUrl(gi.login) : null;
     const phones = gi && Array.isArray(gi.phones) ? gi.phones.filter((p) => p && p.number).slice(0, 4) : [];
 
-    const card = h(doc, 'div', { class: 'om-card om-danger', lang: LANG });
+    const card = h(doc, 'div', { class: 'om-card om-danger', lang: uiLang() });
 
     card.append(h(doc, 'div', { class: 'om-head' },
       h(doc, 'span', { class: 'om-icon', 'aria-hidden': 'true' }, '!'),
@@ -256,7 +259,7 @@
     const id = (s) => (opts.idPrefix || 'om-link-') + s;
     const brand = pick(hold && hold.brand_name);
     const top = httpUrl(hold && hold.go_instead && hold.go_instead.top);
-    const card = h(doc, 'div', { class: 'om-card om-danger om-link-card', lang: LANG });
+    const card = h(doc, 'div', { class: 'om-card om-danger om-link-card', lang: uiLang() });
     const title = hold.kind === 'text-mismatch'
       ? msg('link_title_mismatch')
       : (brand ? msg('link_title_lookalike_brand', brand) : msg('link_title_lookalike'));
@@ -380,8 +383,11 @@
   /** Where "this warning is wrong" reports go: the project's issue tracker (one place to change it). */
   const PROJECT_NEW_ISSUE_URL = 'https://github.com/omamori-jp/omamori/issues/new';
 
-  globalThis.OmamoriUI = Object.freeze({
-    api, ask, msg, LANG, pick, rank, FIELD_KINDS, kindName, joinList, brandName, httpUrl, hostOf, splitHost, h,
+  const exported = {
+    api, ask, msg, pick, rank, FIELD_KINDS, kindName, joinList, brandName, httpUrl, hostOf, splitHost, h,
     hostLine, uniqueReasons, fieldKinds, buildWarningCard, buildLinkCard, CARD_CSS, PROJECT_NEW_ISSUE_URL,
-  });
+  };
+  // UI.LANG: 'ja' | 'en', read at first use (see uiLang).
+  Object.defineProperty(exported, 'LANG', { get: uiLang, enumerable: true });
+  globalThis.OmamoriUI = Object.freeze(exported);
 })();

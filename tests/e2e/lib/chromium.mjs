@@ -42,19 +42,21 @@ export async function until(fn, { timeout = 10_000, every = 100, what = 'conditi
 /**
  * Waits until the background holds a verdict for the frame showing `url` (checked at or after `since`), through
  * the service worker's test hook (globalThis.omamori.tabState). frame: '0' (top) or 'any'. Returns {level, brand,
- * trusted, rules, tabId, frameId}.
+ * trusted, rules, tabId, frameId}. The verdict of the page's facts: the content script's first check of a
+ * loading document (seq 1) is its URL alone, and the page check comes after `load`, so a verdict of seq 1 is
+ * waited past (urlOnly: true accepts it).
  */
-export async function waitForVerdict(b, url, { since = 0, timeout = 15_000, frame = '0' } = {}) {
+export async function waitForVerdict(b, url, { since = 0, timeout = 15_000, frame = '0', urlOnly = false } = {}) {
   const end = Date.now() + timeout;
   let last = null;
   while (Date.now() < end) {
-    last = await b.sw.evaluate(async ({ url, since, frame }) => {
+    last = await b.sw.evaluate(async ({ url, since, frame, urlOnly }) => {
       if (!globalThis.omamori?.tabState) return { error: 'no globalThis.omamori.tabState in the service worker' };
       for (const t of await chrome.tabs.query({})) {
         const st = await globalThis.omamori.tabState(t.id);
         for (const [id, f] of Object.entries(st?.frames ?? {})) {
           if (frame !== 'any' && id !== frame) continue;
-          if (f && f.url === url && f.verdict && (f.at ?? 0) >= since) {
+          if (f && f.url === url && f.verdict && (f.at ?? 0) >= since && (urlOnly || !(f.seq === 1))) {
             return {
               level: f.verdict.level, brand: f.verdict.brand ?? null, trusted: !!f.trusted,
               rules: (f.verdict.reasons ?? []).map((r) => r.code), tabId: t.id, frameId: Number(id),
@@ -63,7 +65,7 @@ export async function waitForVerdict(b, url, { since = 0, timeout = 15_000, fram
         }
       }
       return null;
-    }, { url, since, frame }).catch((e) => ({ error: String(e.message || e) }));
+    }, { url, since, frame, urlOnly }).catch((e) => ({ error: String(e.message || e) }));
     if (last && !last.error) {
       await sleep(300); // the content script renders right after the answer
       return last;

@@ -1,0 +1,114 @@
+// The visible-text sample is read after the page has loaded (issue 7: the content script forces no layout at
+// DOMContentLoaded). These tests hold the contract around that: a field is never typeable on a danger page before
+// the check that included the text has answered, and a page whose danger is in its visible text still gets it,
+// after `load`, or sooner when a person starts typing, or when `load` does not come.
+// text-claim.html claims MI Card in its visible text only (one heading + body text); text-claim-hidden.html is the
+// same page with that text hidden. Both have an image (/slow.png) that a test can hold back to delay `load`.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startFixtureServer } from './lib/server.mjs';
+import { SITES } from './lib/sites.mjs';
+import { launchChromium, withTimeout } from './lib/browsers.mjs';
+import { guardOf, waitForGuard, valueOf, focusField, sleep } from './lib/guard.mjs';
+import { withPage, waitForVerdict } from './lib/chromium.mjs';
+
+const CARD = '4980123412341234';
+const T = { timeout: 60_000 };
+const HOST = 'card-info-renew.com';
+const TEXT_CLAIM = `https://${HOST}/verify`;
+const TEXT_HIDDEN = `https://${HOST}/verify-hidden`;
+const sites = { ...SITES, [HOST]: { '/verify': 'text-claim.html', '/verify-hidden': 'text-claim-hidden.html' } };
+
+/** Holds /slow.png back for ms (the page's `load` waits for it). Returns a function that lets it go. */
+async function slowImage(page, ms) {
+  let release;
+  const gate = new Promise((ok) => {
+    release = ok;
+    setTimeout(ok, ms);
+  });
+  await page.route(`https://${HOST}/slow.png`, async (route) => {
+    await gate;
+    await route.fulfill({ status: 404, body: '' }).catch(() => {});
+  });
+  return release;
+}
+
+describe('Chromium: the text check after load', { timeout: 300_000 }, () => {
+  let server;
+  let b;
+  before(async () => {
+    server = await startFixtureServer({ sites });
+    b = await withTimeout(launchChromium(server), 60_000, 'launching Chromium with dist/chrome');
+  });
+  after(async () => {
+    await b?.close();
+    await server?.close();
+  });
+
+  it('a page whose brand claim is only in its visible text gets danger', T, async () => {
+    await withPage(b, async (page) => {
+      await page.goto(TEXT_CLAIM);
+      const g = await waitForGuard(page, { level: 'danger', timeout: 15_000 });
+      assert.equal(g.brand, 'micard');
+      const v = await waitForVerdict(b, TEXT_CLAIM);
+      assert.equal(v.level, 'danger');
+    });
+  });
+
+  it('keys typed right after DOMContentLoaded, before the text check answers, never reach the field', T, async () => {
+    await withPage(b, async (page) => {
+      const release = await slowImage(page, 8_000);
+      try {
+        await page.goto(TEXT_CLAIM, { waitUntil: 'domcontentloaded' });
+        const before = await page.evaluate(() => ({
+          state: document.readyState,
+          level: document.querySelector('omamori-guard')?.getAttribute('data-level') ?? null,
+        }));
+        // The page is still loading (its image is held back): the text sample has not been read.
+        assert.notEqual(before.state, 'complete');
+        assert.notEqual(before.level, 'danger', 'without its text the page does not look like MI Card yet');
+        await focusField(page, '#card_no').catch(() => {});
+        await page.keyboard.type(CARD);
+        await focusField(page, '#cvv').catch(() => {});
+        await page.keyboard.type('123');
+        // Typing asked for the text check at once: danger without waiting for `load`.
+        await waitForGuard(page, { level: 'danger', timeout: 15_000 });
+        assert.notEqual(await page.evaluate(() => document.readyState), 'complete', 'danger came before load');
+        assert.equal(await valueOf(page, '#card_no'), '', 'keys typed before the text check must not reach the field');
+        assert.equal(await valueOf(page, '#cvv'), '');
+        await focusField(page, '#card_no');
+        await page.keyboard.type(CARD);
+        assert.equal(await valueOf(page, '#card_no'), '', 'nor after it');
+      } finally {
+        release();
+      }
+    });
+  });
+
+  it('a page whose load does not come still gets its text check (and danger) without any interaction', T, async () => {
+    await withPage(b, async (page) => {
+      const release = await slowImage(page, 10_000);
+      try {
+        await page.goto(TEXT_CLAIM, { waitUntil: 'domcontentloaded' });
+        await waitForGuard(page, { level: 'danger', timeout: 8_000 });
+        assert.notEqual(await page.evaluate(() => document.readyState), 'complete', 'danger came before load');
+      } finally {
+        release();
+      }
+    });
+  });
+
+  it('the same page with that text hidden: no danger, and typing works once checked', T, async () => {
+    await withPage(b, async (page) => {
+      await page.goto(TEXT_HIDDEN);
+      const v = await waitForVerdict(b, TEXT_HIDDEN);
+      await sleep(500);
+      assert.notEqual(v.level, 'danger', `verdict: ${JSON.stringify(v)}`);
+      assert.notEqual((await guardOf(page))?.level, 'danger');
+      await focusField(page, '#card_no');
+      await page.keyboard.type(CARD);
+      assert.equal(await valueOf(page, '#card_no'), CARD);
+      assert.notEqual((await waitForVerdict(b, TEXT_HIDDEN)).level, 'danger');
+    });
+  });
+});
