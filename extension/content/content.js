@@ -784,6 +784,9 @@
 
   function isBlocked(el) {
     if (state.dead || state.failOpen || state.trusted) return false;
+    // The address is the brand's own (official domain): no page content can change that verdict (the engine
+    // answers `safe` for any page there), so nothing waits for the page check.
+    if (state.level === 'safe') return false;
     if (state.level === 'danger') return true;
     return isPending(el);
   }
@@ -1897,8 +1900,37 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
     }
   }, true);
 
+  // Fields a person (or the browser's password manager, right after load) fills in soon: a password, card,
+  // security-code, PIN or one-time-code field, found by one selector match (no layout).
+  const SOON_FILLED = [
+    'input[type=password]', 'input[autocomplete*="cc-" i]', 'input[autocomplete*="password" i]',
+    'input[autocomplete*="one-time" i]', 'input[name*="card" i]', 'input[id*="card" i]', 'input[name*="pass" i]',
+    'input[name*="pin" i]', 'input[name*="cvv" i]', 'input[name*="cvc" i]', 'input[name*="otp" i]',
+    'input[name*="secur" i]', 'input[placeholder*="カード"]', 'input[placeholder*="暗証"]',
+    'input[placeholder*="パスワード"]', 'input[placeholder*="セキュリティ"]',
+  ].join(',');
+
+  /** The first page check right after the page's first paint (its layout is done then, so the visible-text
+   * sample forces none), with a short fallback for a tab that does not paint (in the background). */
+  function scheduleAfterPaint() {
+    let done = false;
+    const go = () => {
+      if (done) return;
+      done = true;
+      textDue();
+    };
+    try {
+      requestAnimationFrame(() => setTimeout(go, 0));
+    } catch { /* ignore */ }
+    setTimeout(go, 100);
+    scheduleTextCheck(); // and the usual one after `load` (a no-op once this one ran)
+  }
+
   /** At DOMContentLoaded: nothing but scheduling. Every field stays pending (typing blocked) until the first page
-   * check answers; a blocked field asks for it at once, otherwise it comes after `load`. */
+   * check answers; a blocked field asks for it at once. A page with fields that get filled in soon (a login or
+   * card form) is checked right after its first paint, so that a person or a password manager filling it right
+   * after load finds it answered; any other page after `load`. (A page on an official domain blocks nothing: see
+   * isBlocked.) */
   function onParsed() {
     if (state.textReady) {
       flushCheck(); // a blocked field already asked for a page check: check the whole page now
@@ -1908,7 +1940,14 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
       clearTimeout(timer);
       timer = 0;
     }
-    scheduleTextCheck();
+    let soon = false;
+    if (state.level !== 'safe') {
+      try {
+        soon = !!D_qs.call(document, SOON_FILLED);
+      } catch { /* ignore */ }
+    }
+    if (soon) scheduleAfterPaint();
+    else scheduleTextCheck();
   }
 
   const rs = $readyState.call(document);

@@ -1,5 +1,5 @@
-// The visible-text sample is read after the page has loaded (issue 7: the content script forces no layout at
-// DOMContentLoaded). These tests hold the contract around that: a field is never typeable on a danger page before
+// The visible-text sample is read after the page's first paint when it has a login or card form, else after it
+// has loaded (issue 7: the content script forces no layout at DOMContentLoaded). These tests hold the contract around that: a field is never typeable on a danger page before
 // the check that included the text has answered, and a page whose danger is in its visible text still gets it,
 // after `load`, or sooner when a person starts typing, or when `load` does not come.
 // text-claim.html claims MI Card in its visible text only (one heading + body text); text-claim-hidden.html is the
@@ -7,7 +7,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startFixtureServer } from './lib/server.mjs';
-import { SITES } from './lib/sites.mjs';
+import { SITES, URLS } from './lib/sites.mjs';
 import { launchChromium, withTimeout } from './lib/browsers.mjs';
 import { guardOf, waitForGuard, valueOf, focusField, sleep } from './lib/guard.mjs';
 import { withPage, waitForVerdict } from './lib/chromium.mjs';
@@ -17,7 +17,11 @@ const T = { timeout: 60_000 };
 const HOST = 'card-info-renew.com';
 const TEXT_CLAIM = `https://${HOST}/verify`;
 const TEXT_HIDDEN = `https://${HOST}/verify-hidden`;
-const sites = { ...SITES, [HOST]: { '/verify': 'text-claim.html', '/verify-hidden': 'text-claim-hidden.html' } };
+const TEXT_PLAIN = `https://${HOST}/verify-plain`;
+const sites = {
+  ...SITES,
+  [HOST]: { '/verify': 'text-claim.html', '/verify-hidden': 'text-claim-hidden.html', '/verify-plain': 'text-claim-plain.html' },
+};
 
 /** Holds /slow.png back for ms (the page's `load` waits for it). Returns a function that lets it go. */
 async function slowImage(page, ms) {
@@ -60,18 +64,14 @@ describe('Chromium: the text check after load', { timeout: 300_000 }, () => {
       const release = await slowImage(page, 8_000);
       try {
         await page.goto(TEXT_CLAIM, { waitUntil: 'domcontentloaded' });
-        const before = await page.evaluate(() => ({
-          state: document.readyState,
-          level: document.querySelector('omamori-guard')?.getAttribute('data-level') ?? null,
-        }));
-        // The page is still loading (its image is held back): the text sample has not been read.
-        assert.notEqual(before.state, 'complete');
-        assert.notEqual(before.level, 'danger', 'without its text the page does not look like MI Card yet');
+        // The page is still loading (its image is held back). Its card form is checked right after its first
+        // paint; whether or not that check has answered yet, keys typed now must not get in.
+        assert.notEqual(await page.evaluate(() => document.readyState), 'complete');
         await focusField(page, '#card_no').catch(() => {});
         await page.keyboard.type(CARD);
         await focusField(page, '#cvv').catch(() => {});
         await page.keyboard.type('123');
-        // Typing asked for the text check at once: danger without waiting for `load`.
+        // Danger without waiting for `load` (the check after the first paint, or the one typing asked for).
         await waitForGuard(page, { level: 'danger', timeout: 15_000 });
         assert.notEqual(await page.evaluate(() => document.readyState), 'complete', 'danger came before load');
         assert.equal(await valueOf(page, '#card_no'), '', 'keys typed before the text check must not reach the field');
@@ -89,9 +89,60 @@ describe('Chromium: the text check after load', { timeout: 300_000 }, () => {
     await withPage(b, async (page) => {
       const release = await slowImage(page, 10_000);
       try {
-        await page.goto(TEXT_CLAIM, { waitUntil: 'domcontentloaded' });
+        // (fields named f1, f2: checked after `load`, here after the fallback since `load` is held back)
+        await page.goto(TEXT_PLAIN, { waitUntil: 'domcontentloaded' });
+        assert.equal(await guardOf(page), null, 'not checked at DOMContentLoaded');
         await waitForGuard(page, { level: 'danger', timeout: 8_000 });
         assert.notEqual(await page.evaluate(() => document.readyState), 'complete', 'danger came before load');
+      } finally {
+        release();
+      }
+    });
+  });
+
+  /** Holds back every request for `pattern` (an image: the page's `load` waits for it) until released. */
+  async function holdBack(page, pattern) {
+    let release;
+    const gate = new Promise((ok) => {
+      release = ok;
+      setTimeout(ok, 10_000);
+    });
+    await page.route(pattern, async (route) => {
+      await gate;
+      await route.continue().catch(() => {});
+    });
+    return release;
+  }
+
+  it('the official login page takes typing before `load` (its address alone decides: nothing waits for the page check)', T, async () => {
+    await withPage(b, async (page) => {
+      const release = await holdBack(page, /micard-logo\.svg/);
+      try {
+        await page.goto(URLS.officialLogin, { waitUntil: 'domcontentloaded' });
+        const v = await waitForVerdict(b, URLS.officialLogin, { urlOnly: true });
+        assert.equal(v.level, 'safe');
+        assert.notEqual(await page.evaluate(() => document.readyState), 'complete', 'still loading');
+        // focus and type at once (no click: nothing gives a page check time to answer in between)
+        await focusField(page, 'input[type=password]');
+        await page.keyboard.type('s3cret!');
+        assert.equal(await valueOf(page, 'input[type=password]'), 's3cret!');
+        assert.equal(await guardOf(page), null);
+      } finally {
+        release();
+      }
+    });
+  });
+
+  it('a shop checkout takes typing before `load` (its card form is checked right after the first paint)', T, async () => {
+    await withPage(b, async (page) => {
+      const release = await holdBack(page, /shop-logo\.svg/);
+      try {
+        await page.goto(URLS.merchant, { waitUntil: 'domcontentloaded' });
+        await sleep(400);
+        assert.notEqual(await page.evaluate(() => document.readyState), 'complete', 'still loading');
+        await page.click('#cc-number');
+        await page.keyboard.type(CARD, { delay: 1 });
+        assert.equal(await valueOf(page, '#cc-number'), CARD);
       } finally {
         release();
       }
