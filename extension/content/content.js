@@ -5,10 +5,12 @@
  *    or a field that appeared after the last verdict) or `danger`, trusted key/text input into text-entry
  *    fields is stopped, and focus is taken away from them.
  * 2. Sends the URL alone to the background straight away (fast URL verdict). The PAGE FACTS (docs/engine-api.md;
- *    their visible-text sample needs style and layout) are read after `load`, at an idle moment (at the latest
- *    TEXT_FALLBACK_MS after DOMContentLoaded), or at once when a blocked field asks: nothing is extracted while
- *    the page loads, and every field stays pending (typing blocked) until that check answers. Again on DOM
- *    mutations (debounced, bounded) and SPA URL changes.
+ *    their visible-text sample needs style and layout) are read right after the first paint on a page with a
+ *    login or card form, else after `load` at an idle moment (at the latest TEXT_FALLBACK_MS after
+ *    DOMContentLoaded), or at once when a blocked field asks: nothing is extracted at DOMContentLoaded, and every
+ *    field stays pending (typing blocked) until that check answers, unless the address is an official domain
+ *    (`safe` from the URL alone: no page can change that). Again on DOM mutations (debounced, bounded) and SPA
+ *    URL changes.
  * 3. Shows the guard the verdict asks for: <omamori-guard data-level="danger|caution" data-brand="…"> on
  *    document.documentElement with a CLOSED shadow root (a modal <dialog> for danger, a quiet notice next to
  *    the focused sensitive field for caution); no element otherwise.
