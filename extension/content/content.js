@@ -131,6 +131,7 @@
   // The first page check waits for `load` (then for an idle moment, at most IDLE_TIMEOUT_MS); a page whose
   // `load` does not come within TEXT_FALLBACK_MS of DOMContentLoaded gets it then.
   const IDLE_TIMEOUT_MS = 150;
+  const ROOTS_BUDGET_MS = 3;
   const TEXT_FALLBACK_MS = 1500;
 
   // ------------------------------------------------------------------ state
@@ -432,9 +433,32 @@
     return !SKIP_INPUT_TYPES.has(type);
   }
 
-  /** The document plus every shadow root (open or closed) found under it, bounded. */
+  /** The shadow roots (innermost first) that hold el, if any. */
+  function rootsHolding(el) {
+    const out = [];
+    let r = null;
+    try {
+      r = N_getRootNode.call(el);
+      for (let i = 0; i < 8 && r && nodeType(r) === 11 && r.host; i++) {
+        out.push(r);
+        r = N_getRootNode.call(r.host);
+      }
+    } catch { /* ignore */ }
+    return out;
+  }
+
+  /**
+   * The document plus every shadow root (open or closed) found under it, bounded: at most LIMITS.roots roots, and
+   * ROOTS_BUDGET_MS of looking (visiting every element of a huge page for hosts took 6-18 ms). A field in a shadow
+   * root not found in time is not in the facts, so it stays pending (blocked); once it is focused or typed into it
+   * waits in state.waiting, and its roots are always looked in.
+   */
   function collectRoots() {
     const roots = [document];
+    for (const w of state.waiting) {
+      for (const r of rootsHolding(w.el)) if (r !== guard.root && !roots.includes(r) && roots.length < LIMITS.roots) roots.push(r);
+    }
+    const end = performance.now() + ROOTS_BUDGET_MS;
     for (let i = 0; i < roots.length && roots.length < LIMITS.roots; i++) {
       let all;
       try {
@@ -444,6 +468,7 @@
       }
       const n = Math.min(all.length, LIMITS.elements);
       for (let j = 0; j < n && roots.length < LIMITS.roots; j++) {
+        if ((j & 255) === 255 && performance.now() > end) return roots;
         const el = all[j];
         // Only custom elements and SHADOW_HOST_TAGS can host a shadow root (attachShadow's own list).
         const ln = $localName.call(el);
@@ -455,7 +480,7 @@
         } catch { /* ignore */ }
         // Closed roots: only where one is likely (custom elements, empty hosts).
         if (!sr && (custom || !$firstChild.call(el))) sr = shadowOf(el);
-        if (sr && sr !== guard.root) roots.push(sr);
+        if (sr && sr !== guard.root && !roots.includes(sr)) roots.push(sr);
       }
     }
     return roots;

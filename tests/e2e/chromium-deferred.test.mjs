@@ -20,7 +20,10 @@ const TEXT_HIDDEN = `https://${HOST}/verify-hidden`;
 const TEXT_PLAIN = `https://${HOST}/verify-plain`;
 const sites = {
   ...SITES,
-  [HOST]: { '/verify': 'text-claim.html', '/verify-hidden': 'text-claim-hidden.html', '/verify-plain': 'text-claim-plain.html' },
+  [HOST]: {
+    '/verify': 'text-claim.html', '/verify-hidden': 'text-claim-hidden.html', '/verify-plain': 'text-claim-plain.html',
+    '/late-shadow': 'late-shadow.html',
+  },
 };
 
 /** Holds /slow.png back for ms (the page's `load` waits for it). Returns a function that lets it go. */
@@ -146,6 +149,23 @@ describe('Chromium: the text check after load', { timeout: 300_000 }, () => {
       } finally {
         release();
       }
+    });
+  });
+
+  it('a card field in a shadow root beyond the bounded search of a huge page: blocked, then found once focused (danger), never let through unread', T, async () => {
+    await withPage(b, async (page) => {
+      const url = `https://${HOST}/late-shadow`;
+      await page.goto(url);
+      await waitForVerdict(b, url);
+      const inShadow = (fn) => page.evaluate(fn);
+      // focus the field inside the shadow root and type at once
+      await inShadow(() => document.querySelector('card-box').shadowRoot.getElementById('card_no').focus());
+      await page.keyboard.type(CARD);
+      await waitForGuard(page, { level: 'danger', timeout: 10_000 });
+      await inShadow(() => document.querySelector('card-box').shadowRoot.getElementById('card_no').focus());
+      await page.keyboard.type(CARD);
+      const value = await inShadow(() => document.querySelector('card-box').shadowRoot.getElementById('card_no').value);
+      assert.equal(value, '', 'the card number must not get in');
     });
   });
 
