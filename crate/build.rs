@@ -1,6 +1,8 @@
 //! Compiles the knowledge data (`data/*.toml`) into compact JSON embedded in the binary, and strips comments
-//! from the vendored public suffix list (and punycodes its Unicode rules). TOML stays out of the wasm module; the engine only parses JSON.
-use std::{env, fs, path::PathBuf};
+//! from the vendored public suffix list (and punycodes its Unicode rules), then compiles the list into a static
+//! trie (`psl_table.rs`). TOML stays out of the wasm module; the engine parses no suffix list at start-up.
+use std::collections::BTreeMap;
+use std::{env, fs, path::{Path, PathBuf}};
 
 fn toml_to_json(name: &str, out: &PathBuf) {
     let src = format!("data/{name}.toml");
@@ -42,5 +44,92 @@ fn main() {
         }
         compact.push('\n');
     }
+    psl_table(&compact, &out);
     fs::write(out.join("psl.dat"), compact).expect("write psl");
 }
+
+/// The public suffix list as a static trie (`psl_table.rs`), so that nothing is parsed when the engine starts.
+/// Nodes are numbered breadth-first with each node's children sorted by label, so the children of node `i` are
+/// the nodes `FIRST_CHILD[i]..FIRST_CHILD[i + 1]`, found by binary search. Semantics are the `publicsuffix`
+/// crate's (`List::from_str` + `List::find`): a rule's leaf is the last one written for it, the first label is
+/// matched exactly, deeper ones exactly or else by a `*` child; src/host.rs's tests check every rule against it.
+fn psl_table(compact: &str, out: &Path) {
+    #[derive(Default)]
+    struct Node {
+        children: BTreeMap<Vec<u8>, usize>,
+        leaf: u8,
+    }
+    let mut nodes = vec![Node::default()];
+    let mut typ = 0u8;
+    for line in compact.lines() {
+        if line.contains("BEGIN ICANN DOMAINS") {
+            typ = LEAF_ICANN;
+            continue;
+        }
+        if line.contains("BEGIN PRIVATE DOMAINS") {
+            typ = LEAF_PRIVATE;
+            continue;
+        }
+        if line.starts_with("//") || typ == 0 {
+            continue;
+        }
+        let Some(mut rule) = line.split_whitespace().next() else { continue };
+        let mut leaf = typ;
+        if let Some(rest) = rule.strip_prefix('!') {
+            assert!(rest.contains('.'), "exception rule at the first label: {line}");
+            leaf |= LEAF_EXCEPTION;
+            rule = rest;
+        }
+        let mut cur = 0;
+        for label in rule.rsplit('.') {
+            assert!(!label.is_empty(), "empty label in rule {line}");
+            cur = match nodes[cur].children.get(label.as_bytes()) {
+                Some(&n) => n,
+                None => {
+                    nodes.push(Node::default());
+                    let n = nodes.len() - 1;
+                    nodes[cur].children.insert(label.as_bytes().to_vec(), n);
+                    n
+                }
+            };
+        }
+        nodes[cur].leaf = leaf;
+    }
+    // breadth-first renumbering: (old index, label)
+    let mut order: Vec<(usize, Vec<u8>)> = vec![(0, Vec::new())];
+    let mut first_child = Vec::new();
+    let mut i = 0;
+    while i < order.len() {
+        first_child.push(order.len());
+        let kids: Vec<(usize, Vec<u8>)> = nodes[order[i].0].children.iter().map(|(l, &n)| (n, l.clone())).collect();
+        order.extend(kids);
+        i += 1;
+    }
+    first_child.push(order.len());
+    assert!(order.len() < u16::MAX as usize, "too many suffix nodes for u16 indexes");
+    let mut labels = String::new();
+    let mut label_end = Vec::new();
+    for (_, l) in &order {
+        labels.push_str(std::str::from_utf8(l).expect("ascii rule"));
+        label_end.push(labels.len());
+    }
+    let list = |v: &mut dyn Iterator<Item = String>| v.collect::<Vec<_>>().join(",");
+    let n = order.len();
+    let code = format!(
+        "pub const LEAF_ICANN: u8 = {LEAF_ICANN};\npub const LEAF_PRIVATE: u8 = {LEAF_PRIVATE};\npub const LEAF_EXCEPTION: u8 = {LEAF_EXCEPTION};\n\
+         pub static LABELS: &str = {labels:?};\n\
+         pub static LABEL_END: [u32; {n}] = [{}];\n\
+         pub static FIRST_CHILD: [u16; {}] = [{}];\n\
+         pub static LEAF: [u8; {n}] = [{}];\n",
+        list(&mut label_end.iter().map(|e| e.to_string())),
+        n + 1,
+        list(&mut first_child.iter().map(|e| e.to_string())),
+        list(&mut order.iter().map(|(o, _)| nodes[*o].leaf.to_string())),
+    );
+    fs::write(out.join("psl_table.rs"), code).expect("write psl table");
+}
+
+const LEAF_ICANN: u8 = 1;
+const LEAF_PRIVATE: u8 = 2;
+const LEAF_EXCEPTION: u8 = 4;
+

@@ -175,7 +175,7 @@ fn main() {
         use omamori::kb::{embedded, KnowledgeBase};
         use omamori::lookalike::LookalikeIndex;
         let t = Instant::now();
-        black_box(SuffixList::parse(embedded::PSL).expect("psl"));
+        black_box(SuffixList::new().host("www1.micard.co.jp.kwtqq.com"));
         let psl = t.elapsed();
         let t = Instant::now();
         let kb = KnowledgeBase::from_json(embedded::BRANDS_JSON).expect("kb");

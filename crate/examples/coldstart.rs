@@ -6,7 +6,7 @@ use std::time::Instant;
 
 fn main() {
     let t = Instant::now();
-    let psl = SuffixList::parse(embedded::PSL).unwrap();
+    let psl = SuffixList::new();
     println!("suffix list: {:.1} ms", t.elapsed().as_secs_f64() * 1e3);
     let t = Instant::now();
     let kb = KnowledgeBase::from_json(embedded::BRANDS_JSON).unwrap();

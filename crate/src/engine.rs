@@ -62,12 +62,12 @@ const RISKY_HOST_SIGNALS: &[Rule] = &[Rule::PlainHttp, Rule::IpHost, Rule::Share
 impl Engine {
     /// Builds the engine from the data compiled into the crate.
     pub fn new() -> Result<Self, String> {
-        Self::from_data(embedded::BRANDS_JSON, embedded::FIELDS_JSON, embedded::SIGNALS_JSON, embedded::PSL)
+        Self::from_data(embedded::BRANDS_JSON, embedded::FIELDS_JSON, embedded::SIGNALS_JSON)
     }
 
-    pub fn from_data(brands_json: &str, fields_json: &str, signals_json: &str, psl: &str) -> Result<Self, String> {
+    pub fn from_data(brands_json: &str, fields_json: &str, signals_json: &str) -> Result<Self, String> {
         let kb = KnowledgeBase::from_json(brands_json)?;
-        let psl = SuffixList::parse(psl)?;
+        let psl = SuffixList::new();
         let lookalike = LookalikeIndex::new(&kb);
         Ok(Engine {
             fields: FieldClassifier::from_json(fields_json)?,
