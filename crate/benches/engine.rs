@@ -196,10 +196,10 @@ fn main() {
         let names = t.elapsed();
         let ms = |d: Duration| d.as_secs_f64() * 1e3;
         println!(
-            "start-up parts: suffix list {:.1} ms, knowledge base {:.1} ms (of which folding {} names {:.1} ms, {n} bytes), look-alike index {:.1} ms, names automaton {:.1} ms",
+            "start-up parts: suffix list {:.1} ms, knowledge base {:.1} ms (folding {} names alone {:.1} ms, {n} bytes), look-alike index {:.1} ms, page names folded + automaton (lazy) {:.1} ms",
             ms(psl),
             ms(kb_t),
-            kb.names.len(),
+            kb.names().len(),
             ms(fold_t),
             ms(ix),
             ms(names)

@@ -6,7 +6,7 @@ use crate::fields::{FieldClassifier, FieldKind, SensitiveField};
 use crate::host::{Host, HostKind, ParsedUrl, SuffixList, UrlError};
 use crate::kb::{embedded, Brand, BrandIdx, Category, KnowledgeBase};
 use crate::lookalike::{Checker, HostContext, LookalikeIndex, UrlMatch};
-use crate::signals::{any_phrase, Signals};
+use crate::signals::{any_phrase, PageVocab, Signals};
 use crate::verdict::{BrandName, FieldOut, GoInstead, Level, MsgCtx, PhoneOut, Reason, Rule, Severity, Verdict};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -303,7 +303,14 @@ impl Engine {
         };
         let asks = !kinds.is_empty();
         let has = |k: FieldKind| kinds.contains(&k);
-        let text_hit = |phrases: &[String]| page.all().any(|t| any_phrase(t, phrases).is_some());
+        // the folded wording is looked at (and built, the first time) only when the page has text
+        let text_hit = |phrases: fn(&PageVocab) -> &[String]| {
+            let mut texts = page.all().peekable();
+            texts.peek().is_some() && {
+                let phrases = phrases(self.signals.page());
+                texts.any(|t| any_phrase(t, phrases).is_some())
+            }
+        };
 
         let mut rules: Vec<(Rule, String)> = Vec::new();
         let mut brand = url_v.brand.as_deref().and_then(|id| self.kb.index_of(id));
@@ -339,7 +346,7 @@ impl Engine {
                 rules.push((Rule::PinWithCardNumber, String::new()));
                 level = Level::Danger;
             }
-            if kinds.iter().any(|k| k.is_card()) && text_hit(&self.signals.verification_page) {
+            if kinds.iter().any(|k| k.is_card()) && text_hit(|v| &v.verification_page) {
                 if let Some(b) = brand {
                     if self.kb.brands[b].never_asks.contains(&FieldKind::CardNumber)
                         || claim.is_some()
@@ -368,7 +375,7 @@ impl Engine {
                     rules.push((Rule::FormPostsElsewhere, other));
                     level = level.max(Level::Caution);
                 }
-                if text_hit(&self.signals.urgency) {
+                if text_hit(|v| &v.urgency) {
                     rules.push((Rule::UrgencyWording, String::new()));
                     level = level.max(Level::Caution);
                 }
@@ -378,8 +385,8 @@ impl Engine {
         // (「認証番号を送信しました」 on a login page is not)
         let prepaid_context = has(FieldKind::PrepaidNumber)
             || mentioned.iter().any(|&b| self.kb.brands[b].category == Category::Prepaid)
-            || text_hit(&self.signals.prepaid_words);
-        if prepaid_context && text_hit(&self.signals.prepaid_by_message) {
+            || text_hit(|v| &v.prepaid_words);
+        if prepaid_context && text_hit(|v| &v.prepaid_by_message) {
             rules.push((Rule::PrepaidByMessage, String::new()));
             level = Level::Danger;
         }
@@ -392,14 +399,14 @@ impl Engine {
                 level = Level::Danger;
             }
         }
-        if text_hit(&self.signals.cash_out) {
+        if text_hit(|v| &v.cash_out) {
             rules.push((Rule::CashOutService, String::new()));
             level = level.max(Level::Caution);
         }
         if asks
             && kinds.iter().any(|k| k.is_card())
-            && text_hit(&self.signals.fake_shop)
-            && !text_hit(&self.signals.shop_contact)
+            && text_hit(|v| &v.fake_shop)
+            && !text_hit(|v| &v.shop_contact)
         {
             rules.push((Rule::FakeShopMarks, String::new()));
             level = level.max(Level::Caution);

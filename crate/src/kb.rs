@@ -124,9 +124,9 @@ pub struct KnowledgeBase {
     pub tokens: HashMap<String, Vec<(BrandIdx, bool)>>,
     /// namesake registrable domains of other organisations → the brands they must not be confused with
     pub namesakes: HashMap<String, Vec<BrandIdx>>,
-    pub names: Vec<NamePattern>,
-    /// the names as one automaton, built at the first page check (URL checks never need it)
-    name_set: std::sync::OnceLock<text::PhraseSet>,
+    /// the page names folded and as one automaton, built at the first page with text (URL checks never
+    /// need them)
+    names: std::sync::OnceLock<(Vec<NamePattern>, text::PhraseSet)>,
 }
 
 impl KnowledgeBase {
@@ -143,8 +143,7 @@ impl KnowledgeBase {
             by_suffix: HashMap::default(),
             tokens: HashMap::default(),
             namesakes: HashMap::default(),
-            names: Vec::new(),
-            name_set: std::sync::OnceLock::new(),
+            names: std::sync::OnceLock::new(),
             brands,
         };
         for (i, b) in kb.brands.iter().enumerate() {
@@ -179,26 +178,41 @@ impl KnowledgeBase {
             for n in &b.namesakes {
                 kb.namesakes.entry(n.to_ascii_lowercase()).or_default().push(i);
             }
-            let mut seen = HashSet::default();
-            for (n, strong) in b
-                .names
-                .iter()
-                .map(|n| (n, true))
-                .chain(b.claims.iter().map(|n| (n, true)))
-                .chain(b.weak_names.iter().map(|n| (n, false)))
-            {
-                let pattern = text::fold_confusable(n);
-                if pattern.chars().count() >= 2 && seen.insert(pattern.clone()) {
-                    kb.names.push(NamePattern { brand: i, pattern, strong });
-                }
-            }
         }
         Ok(kb)
     }
 
-    /// All page names in one automaton; `find_in` returns indexes into `names`.
+    /// The page names of every brand, folded and confusable-skeletonised (built once, at first use).
+    pub fn names(&self) -> &[NamePattern] {
+        &self.page_names().0
+    }
+
+    /// All page names in one automaton; `find_in` returns indexes into `names()`.
     pub fn name_set(&self) -> &text::PhraseSet {
-        self.name_set.get_or_init(|| text::PhraseSet::new(&self.names.iter().map(|n| n.pattern.as_str()).collect::<Vec<_>>()))
+        &self.page_names().1
+    }
+
+    fn page_names(&self) -> &(Vec<NamePattern>, text::PhraseSet) {
+        self.names.get_or_init(|| {
+            let mut names = Vec::new();
+            for (i, b) in self.brands.iter().enumerate() {
+                let mut seen = HashSet::default();
+                for (n, strong) in b
+                    .names
+                    .iter()
+                    .map(|n| (n, true))
+                    .chain(b.claims.iter().map(|n| (n, true)))
+                    .chain(b.weak_names.iter().map(|n| (n, false)))
+                {
+                    let pattern = text::fold_confusable(n);
+                    if pattern.chars().count() >= 2 && seen.insert(pattern.clone()) {
+                        names.push(NamePattern { brand: i, pattern, strong });
+                    }
+                }
+            }
+            let set = text::PhraseSet::new(&names.iter().map(|n| n.pattern.as_str()).collect::<Vec<_>>());
+            (names, set)
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<&Brand> {

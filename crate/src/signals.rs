@@ -26,6 +26,14 @@ pub struct Signals {
     pub shorteners: HashSet<String>,
     pub credential_words: HashSet<String>,
     pub credential_inside: Vec<String>,
+    /// page wording as written, folded into `page` at the first page with text
+    raw: PageVocab,
+    page: std::sync::OnceLock<PageVocab>,
+}
+
+/// Phrases searched in page text (NFKC-folded): only pages with text need them.
+#[derive(Default)]
+pub struct PageVocab {
     pub urgency: Vec<String>,
     pub verification_page: Vec<String>,
     pub cash_out: Vec<String>,
@@ -39,20 +47,39 @@ impl Signals {
     pub fn from_json(json: &str) -> Result<Self, String> {
         let f: SignalsFile = serde_json::from_str(json).map_err(|e| format!("signals: {e}"))?;
         let set = |v: Vec<String>| v.into_iter().map(|s| s.to_ascii_lowercase()).collect::<HashSet<_>>();
-        let folded = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
         Ok(Signals {
             abused_tlds: set(f.abused_tlds),
             shared_hosting: set(f.shared_hosting),
             shorteners: set(f.shorteners),
             credential_words: set(f.credential_words),
             credential_inside: f.credential_inside.into_iter().map(|s| s.to_ascii_lowercase()).collect(),
-            urgency: folded(f.urgency),
-            verification_page: folded(f.verification_page),
-            cash_out: folded(f.cash_out),
-            prepaid_by_message: folded(f.prepaid_by_message),
-            prepaid_words: folded(f.prepaid_words),
-            fake_shop: folded(f.fake_shop),
-            shop_contact: folded(f.shop_contact),
+            raw: PageVocab {
+                urgency: f.urgency,
+                verification_page: f.verification_page,
+                cash_out: f.cash_out,
+                prepaid_by_message: f.prepaid_by_message,
+                prepaid_words: f.prepaid_words,
+                fake_shop: f.fake_shop,
+                shop_contact: f.shop_contact,
+            },
+            page: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// The page wording, folded (built once, at the first page that has text).
+    pub fn page(&self) -> &PageVocab {
+        self.page.get_or_init(|| {
+            let folded = |v: &[String]| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
+            let r = &self.raw;
+            PageVocab {
+                urgency: folded(&r.urgency),
+                verification_page: folded(&r.verification_page),
+                cash_out: folded(&r.cash_out),
+                prepaid_by_message: folded(&r.prepaid_by_message),
+                prepaid_words: folded(&r.prepaid_words),
+                fake_shop: folded(&r.fake_shop),
+                shop_contact: folded(&r.shop_contact),
+            }
         })
     }
 
