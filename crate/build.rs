@@ -1,4 +1,5 @@
-//! Compiles the knowledge data (`data/*.toml`) into compact JSON embedded in the binary, and strips comments
+//! Compiles the knowledge data: brands (`data/brands.toml`) into Rust statics, the field and signal vocabularies
+//! into compact JSON embedded in the binary; strips comments
 //! from the vendored public suffix list (and punycodes its Unicode rules), then compiles the list into a static
 //! trie (`psl_table.rs`). TOML stays out of the wasm module; the engine parses no suffix list at start-up.
 use std::collections::BTreeMap;
@@ -15,9 +16,11 @@ fn toml_to_json(name: &str, out: &PathBuf) {
 
 fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
-    for name in ["brands", "fields", "signals"] {
+    for name in ["fields", "signals"] {
         toml_to_json(name, &out);
     }
+    println!("cargo:rerun-if-changed=data/brands.toml");
+    brands_rs(&out);
     println!("cargo:rerun-if-changed=data/public_suffix_list.dat");
     let psl = fs::read_to_string("data/public_suffix_list.dat").expect("public suffix list");
     let mut compact = String::with_capacity(psl.len() / 2);
@@ -133,3 +136,152 @@ const LEAF_ICANN: u8 = 1;
 const LEAF_PRIVATE: u8 = 2;
 const LEAF_EXCEPTION: u8 = 4;
 
+
+/// The brands as Rust statics (`brands.rs`): `&'static str` and slices, so that the engine starts with its
+/// knowledge base already in memory (no JSON to parse, no string to allocate). The schema is crate/data/README.md;
+/// an unknown key, category or field kind fails the build.
+fn brands_rs(out: &Path) {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Domain {
+        name: String,
+        source: String,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Phone {
+        number: String,
+        ja: String,
+        en: String,
+        #[serde(default)]
+        source: String,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Brand {
+        id: String,
+        name_ja: String,
+        name_en: String,
+        category: String,
+        names: Vec<String>,
+        #[serde(default)]
+        weak_names: Vec<String>,
+        #[serde(default)]
+        aliases: Vec<String>,
+        domains: Vec<Domain>,
+        #[serde(default)]
+        input_hosts: Vec<String>,
+        #[serde(default)]
+        tokens: Vec<String>,
+        #[serde(default)]
+        weak_tokens: Vec<String>,
+        #[serde(default)]
+        claims: Vec<String>,
+        asks: Vec<String>,
+        never_asks: Vec<String>,
+        #[serde(default)]
+        never_asks_source: Option<String>,
+        top: String,
+        #[serde(default)]
+        login: Option<String>,
+        #[serde(default)]
+        phishing_info: Option<String>,
+        #[serde(default)]
+        phones: Vec<Phone>,
+        #[serde(default)]
+        namesakes: Vec<String>,
+        #[serde(default)]
+        parent: Option<String>,
+        #[serde(default)]
+        global: bool,
+        #[serde(default)]
+        card_network: bool,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        brand: Vec<Brand>,
+    }
+    let text = fs::read_to_string("data/brands.toml").expect("data/brands.toml");
+    let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("data/brands.toml: {e}"));
+    // snake_case → CamelCase: `card_number` → `CardNumber`
+    let camel = |s: &str| -> String {
+        assert!(!s.is_empty() && s.bytes().all(|c| c.is_ascii_lowercase() || c == b'_'), "bad enum value `{s}`");
+        s.split('_').map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect()
+    };
+    let strs = |v: &[String]| format!("&[{}]", v.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "));
+    let opt = |o: &Option<String>| match o {
+        Some(s) => format!("Some({s:?})"),
+        None => "None".into(),
+    };
+    let kinds = |v: &[String]| {
+        format!("&[{}]", v.iter().map(|k| format!("FieldKind::{}", camel(k))).collect::<Vec<_>>().join(", "))
+    };
+    let mut code = String::from("pub static BRANDS: &[Brand] = &[\n");
+    for b in &file.brand {
+        let domains: Vec<String> =
+            b.domains.iter().map(|d| format!("OfficialDomain {{ name: {:?}, source: {:?} }}", d.name, d.source)).collect();
+        let phones: Vec<String> = b
+            .phones
+            .iter()
+            .map(|p| format!("Phone {{ number: {:?}, ja: {:?}, en: {:?}, source: {:?} }}", p.number, p.ja, p.en, p.source))
+            .collect();
+        code += &format!(
+            "Brand {{ id: {:?}, name_ja: {:?}, name_en: {:?}, category: Category::{}, names: {}, weak_names: {}, \
+             aliases: {}, domains: &[{}], input_hosts: {}, tokens: {}, weak_tokens: {}, claims: {}, asks: {}, \
+             never_asks: {}, never_asks_source: {}, top: {:?}, login: {}, phishing_info: {}, phones: &[{}], \
+             namesakes: {}, parent: {}, global: {}, card_network: {} }},\n",
+            b.id,
+            b.name_ja,
+            b.name_en,
+            camel(&b.category),
+            strs(&b.names),
+            strs(&b.weak_names),
+            strs(&b.aliases),
+            domains.join(", "),
+            strs(&b.input_hosts),
+            strs(&b.tokens),
+            strs(&b.weak_tokens),
+            strs(&b.claims),
+            kinds(&b.asks),
+            kinds(&b.never_asks),
+            opt(&b.never_asks_source),
+            b.top,
+            opt(&b.login),
+            opt(&b.phishing_info),
+            phones.join(", "),
+            strs(&b.namesakes),
+            opt(&b.parent),
+            b.global,
+            b.card_network,
+        );
+    }
+    code += "];\n";
+    // official domains split for the matchers, in knowledge-base order; a hyphenated label also without its
+    // hyphens, listed first (`smbc-card` → `smbccard`)
+    code += "pub static DOMAIN_PARTS: &[DomainParts] = &[\n";
+    let lower = |what: &str, s: &str| assert!(!s.bytes().any(|c| c.is_ascii_uppercase()), "{what} `{s}` is not lower-case");
+    for (i, b) in file.brand.iter().enumerate() {
+        b.tokens.iter().chain(&b.weak_tokens).for_each(|t| lower("token", t));
+        b.namesakes.iter().for_each(|n| lower("namesake", n));
+        for d in &b.domains {
+            lower("domain", &d.name);
+            let mut labels = d.name.split('.');
+            let label = labels.next().unwrap_or_default();
+            let suffix: Vec<&str> = labels.collect();
+            let mut part = |label: &str| {
+                code += &format!(
+                    "DomainParts {{ brand: {i}, domain: {:?}, label: {label:?}, suffix: &{suffix:?}, suffix_str: {:?} }},\n",
+                    d.name,
+                    suffix.join(".")
+                );
+            };
+            if label.contains('-') {
+                part(&label.replace('-', ""));
+            }
+            part(label);
+        }
+    }
+    code += "];\n";
+    fs::write(out.join("brands.rs"), code).expect("write brands.rs");
+}

@@ -172,18 +172,18 @@ fn main() {
     // where start-up goes (the wasm engine pays the same, several times slower on cold code)
     {
         use omamori::host::SuffixList;
-        use omamori::kb::{embedded, KnowledgeBase};
+        use omamori::kb::KnowledgeBase;
         use omamori::lookalike::LookalikeIndex;
         let t = Instant::now();
         black_box(SuffixList::new().host("www1.micard.co.jp.kwtqq.com"));
         let psl = t.elapsed();
         let t = Instant::now();
-        let kb = KnowledgeBase::from_json(embedded::BRANDS_JSON).expect("kb");
+        let kb = KnowledgeBase::new().expect("kb");
         let kb_t = t.elapsed();
         let t = Instant::now();
         let mut n = 0;
-        for b in &kb.brands {
-            for name in b.names.iter().chain(&b.claims).chain(&b.weak_names) {
+        for b in kb.brands {
+            for name in b.names.iter().chain(b.claims).chain(b.weak_names) {
                 n += black_box(omamori::text::fold_confusable(name)).len();
             }
         }

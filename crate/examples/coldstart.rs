@@ -2,7 +2,7 @@
 //! Each step runs once, cold, in a fresh process (as a woken service worker would); the wasm engine pays the
 //! same steps several times slower (bench/wasm.mjs).
 use omamori::host::SuffixList;
-use omamori::kb::{embedded, KnowledgeBase};
+use omamori::kb::KnowledgeBase;
 use omamori::lookalike::LookalikeIndex;
 use omamori::{Engine, PageFacts};
 use std::time::Instant;
@@ -18,7 +18,7 @@ fn main() {
     let h = psl.host("www1.micard.co.jp.kwtqq.com");
     println!("  suffix list (static table) + one host: {} ({:?})", ms(t), h.registrable);
     let t = Instant::now();
-    let kb = KnowledgeBase::from_json(embedded::BRANDS_JSON).unwrap();
+    let kb = KnowledgeBase::new().unwrap();
     println!("  knowledge base ({} brands): {}", kb.brands.len(), ms(t));
     let t = Instant::now();
     let _ix = LookalikeIndex::new(&kb);

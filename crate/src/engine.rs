@@ -62,11 +62,12 @@ const RISKY_HOST_SIGNALS: &[Rule] = &[Rule::PlainHttp, Rule::IpHost, Rule::Share
 impl Engine {
     /// Builds the engine from the data compiled into the crate.
     pub fn new() -> Result<Self, String> {
-        Self::from_data(embedded::BRANDS_JSON, embedded::FIELDS_JSON, embedded::SIGNALS_JSON)
+        Self::from_data(embedded::FIELDS_JSON, embedded::SIGNALS_JSON)
     }
 
-    pub fn from_data(brands_json: &str, fields_json: &str, signals_json: &str) -> Result<Self, String> {
-        let kb = KnowledgeBase::from_json(brands_json)?;
+    /// The engine with the compiled-in brands and suffix list, and these field and signal vocabularies.
+    pub fn from_data(fields_json: &str, signals_json: &str) -> Result<Self, String> {
+        let kb = KnowledgeBase::new()?;
         let psl = SuffixList::new();
         let lookalike = LookalikeIndex::new(&kb);
         Ok(Engine {
@@ -322,7 +323,7 @@ impl Engine {
                 brand = Some(c.brand);
             }
         }
-        let official_of = |b: BrandIdx| self.kb.brands[b].domains.first().map(|d| d.name.clone()).unwrap_or_default();
+        let official_of = |b: BrandIdx| self.kb.brands[b].domains.first().map(|d| d.name.to_string()).unwrap_or_default();
 
         if asks {
             if let Some(c) = &claim {
@@ -472,7 +473,7 @@ impl Engine {
             }
             codes.push(*rule);
             let official = if official.is_empty() {
-                b.and_then(|b| b.domains.first()).map(|d| d.name.as_str()).unwrap_or("")
+                b.and_then(|b| b.domains.first()).map(|d| d.name).unwrap_or("")
             } else {
                 official.as_str()
             };
@@ -488,8 +489,8 @@ impl Engine {
                 _ => (fields_ja.as_str(), fields_en.as_str()),
             };
             let ctx = MsgCtx {
-                brand_ja: b.map_or("", |b| b.name_ja.as_str()),
-                brand_en: b.map_or("", |b| b.name_en.as_str()),
+                brand_ja: b.map_or("", |b| b.name_ja),
+                brand_en: b.map_or("", |b| b.name_en),
                 domain: display_domain.as_deref().unwrap_or(&domain),
                 official,
                 fields_ja,
@@ -500,16 +501,16 @@ impl Engine {
         }
         Verdict {
             level,
-            brand: b.map(|b| b.id.clone()),
-            brand_name: b.map(|b| BrandName { ja: b.name_ja.clone(), en: b.name_en.clone() }),
+            brand: b.map(|b| b.id.to_string()),
+            brand_name: b.map(|b| BrandName { ja: b.name_ja.to_string(), en: b.name_en.to_string() }),
             host: host.unicode.clone(),
             registrable_domain: display_domain,
             reasons,
             go_instead: b.filter(|_| level != Level::Safe).map(|b| GoInstead {
-                top: b.top.clone(),
-                login: b.login.clone(),
-                phishing_info: b.phishing_info.clone(),
-                phones: b.phones.iter().map(|p| PhoneOut { number: p.number.clone(), ja: p.ja.clone(), en: p.en.clone() }).collect(),
+                top: b.top.to_string(),
+                login: b.login.map(str::to_string),
+                phishing_info: b.phishing_info.map(str::to_string),
+                phones: b.phones.iter().map(|p| PhoneOut { number: p.number.to_string(), ja: p.ja.to_string(), en: p.en.to_string() }).collect(),
             }),
             fields: field_out(sensitive),
             url_block,

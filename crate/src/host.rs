@@ -299,13 +299,13 @@ mod tests {
         .map(|s| s.to_string())
         .collect();
         let kb = crate::kb::test_support::kb();
-        for b in &kb.brands {
-            for d in &b.domains {
-                hosts.push(d.name.clone());
+        for b in kb.brands {
+            for d in b.domains {
+                hosts.push(d.name.to_string());
                 hosts.push(format!("www.{}", d.name));
                 hosts.push(format!("{}.kwtqq.com", d.name));
             }
-            hosts.extend(b.namesakes.iter().cloned());
+            hosts.extend(b.namesakes.iter().map(|n| n.to_string()));
         }
         // every TLD and second level under hosts made of labels from the list itself
         let labels: Vec<&str> = crate::kb::embedded::PSL

@@ -21,17 +21,17 @@ pub struct UrlMatch {
 /// Indexes built once from the knowledge base.
 pub struct LookalikeIndex {
     /// skeleton of an official label → its domains (`rnicard` → micard.co.jp)
-    skeletons: HashMap<String, Vec<DomainParts>>,
+    skeletons: HashMap<String, Vec<&'static DomainParts>>,
     /// official label → its skeleton
-    label_skeletons: HashMap<String, String>,
+    label_skeletons: HashMap<&'static str, String>,
     /// every single-deletion variant of official labels (≥ 6 letters) → the labels
-    deletions: HashMap<String, Vec<DomainParts>>,
+    deletions: HashMap<String, Vec<&'static DomainParts>>,
     /// concatenated suffixes (`cojp`, `com`, `nejp`) that can follow an official label with no dot
     suffix_concats: HashSet<String>,
     /// tokens of ≥ 4 letters, for search inside longer labels (`directsmbc`), keyed by their first 4 bytes
-    token_prefixes: HashMap<[u8; 4], Vec<String>>,
+    token_prefixes: HashMap<[u8; 4], Vec<&'static str>>,
     /// single-deletion variants of strong tokens (≥ 6 letters) → the tokens, for one-typo brand words
-    token_deletions: HashMap<String, Vec<String>>,
+    token_deletions: HashMap<String, Vec<&'static str>>,
 }
 
 /// Labels at most this long are compared for typos and homoglyphs (bounded work).
@@ -145,38 +145,38 @@ fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 
 impl LookalikeIndex {
     pub fn new(kb: &KnowledgeBase) -> Self {
-        let mut skeletons: HashMap<String, Vec<DomainParts>> = HashMap::default();
-        let mut dels: HashMap<String, Vec<DomainParts>> = HashMap::default();
+        let mut skeletons: HashMap<String, Vec<&'static DomainParts>> = HashMap::default();
+        let mut dels: HashMap<String, Vec<&'static DomainParts>> = HashMap::default();
         let mut suffix_concats = HashSet::default();
         let mut label_skeletons = HashMap::default();
-        for parts in kb.by_label.values().flatten() {
-            label_skeletons.insert(parts.label.clone(), label_skeleton(&parts.label));
+        for &parts in kb.by_label.values().flatten() {
+            label_skeletons.insert(parts.label, label_skeleton(parts.label));
             if parts.label.len() >= 4 {
-                skeletons.entry(label_skeleton(&parts.label)).or_default().push(parts.clone());
+                skeletons.entry(label_skeleton(parts.label)).or_default().push(parts);
             }
             if parts.label.len() >= MIN_TYPO_LABEL {
-                for d in deletions(&parts.label) {
-                    dels.entry(d).or_default().push(parts.clone());
+                for d in deletions(parts.label) {
+                    dels.entry(d).or_default().push(parts);
                 }
-                dels.entry(parts.label.clone()).or_default().push(parts.clone());
+                dels.entry(parts.label.to_string()).or_default().push(parts);
             }
             let concat = parts.suffix.concat();
             if concat.len() >= 3 {
                 suffix_concats.insert(concat);
             }
         }
-        let mut token_prefixes: HashMap<[u8; 4], Vec<String>> = HashMap::default();
-        for t in kb.tokens.keys() {
+        let mut token_prefixes: HashMap<[u8; 4], Vec<&'static str>> = HashMap::default();
+        for &t in kb.tokens.keys() {
             if t.len() >= 4 && !t.contains('-') {
                 let b = t.as_bytes();
-                token_prefixes.entry([b[0], b[1], b[2], b[3]]).or_default().push(t.clone());
+                token_prefixes.entry([b[0], b[1], b[2], b[3]]).or_default().push(t);
             }
         }
-        let mut token_deletions: HashMap<String, Vec<String>> = HashMap::default();
-        for (t, owners) in &kb.tokens {
+        let mut token_deletions: HashMap<String, Vec<&'static str>> = HashMap::default();
+        for (&t, owners) in &kb.tokens {
             if t.len() >= MIN_TYPO_LABEL && !t.contains('-') && owners.iter().any(|(_, strong)| *strong) {
-                for d in deletions(t).into_iter().chain(std::iter::once(t.clone())) {
-                    token_deletions.entry(d).or_default().push(t.clone());
+                for d in deletions(t).into_iter().chain(std::iter::once(t.to_string())) {
+                    token_deletions.entry(d).or_default().push(t);
                 }
             }
         }
@@ -197,7 +197,7 @@ impl LookalikeIndex {
         if b.len() >= 4 && word.is_ascii() {
             for i in 0..=b.len() - 4 {
                 for t in self.token_prefixes.get(&[b[i], b[i + 1], b[i + 2], b[i + 3]]).into_iter().flatten() {
-                    if word[i..].starts_with(t.as_str()) {
+                    if word[i..].starts_with(t) {
                         keep[i..i + t.len()].iter_mut().for_each(|k| *k = false);
                     }
                 }
@@ -269,7 +269,7 @@ impl<'a> Checker<'a> {
             return;
         }
         if !out.iter().any(|m| m.rule == rule && m.brand == parts.brand) {
-            out.push(UrlMatch { rule, brand: parts.brand, official: parts.domain.clone() });
+            out.push(UrlMatch { rule, brand: parts.brand, official: parts.domain.to_string() });
         }
     }
 
@@ -302,15 +302,15 @@ impl<'a> Checker<'a> {
             // short (co.jp → co)
             for k in 1..=3.min(toks.len() - i) {
                 let label = toks[i..i + k].iter().map(|t| t.text).collect::<Vec<_>>().join("-");
-                let Some(cands) = self.kb.by_label.get(&label) else { continue };
+                let Some(cands) = self.kb.by_label.get(label.as_str()) else { continue };
                 let after: Vec<&str> = toks[i + k..].iter().map(|t| t.text).collect();
                 // `aeon.jp…` imitates aeon.co.jp rather than aeon.com: with a Japanese ending, prefer .jp domains
                 let jp_like = starts_like_suffix(&after) || after.first() == Some(&"jp");
-                let jp_cands: Vec<&DomainParts> = cands.iter().filter(|p| p.suffix.last().is_some_and(|s| s == "jp")).collect();
-                let cands: Vec<&DomainParts> = if jp_like && !jp_cands.is_empty() { jp_cands } else { cands.iter().collect() };
+                let jp_cands: Vec<&DomainParts> = cands.iter().copied().filter(|p| p.suffix.last() == Some(&"jp")).collect();
+                let cands: Vec<&DomainParts> = if jp_like && !jp_cands.is_empty() { jp_cands } else { cands.clone() };
                 for p in cands {
                     let n = p.suffix.len();
-                    let full = after.len() >= n && after[..n].iter().zip(&p.suffix).all(|(a, b)| a == b);
+                    let full = after.len() >= n && after[..n].iter().zip(p.suffix).all(|(a, b)| a == b);
                     let cut = n >= 2 && !after.is_empty() && after[0] == p.suffix[0];
                     if full || cut {
                         self.push(host, out, exact_rule, p);
@@ -326,7 +326,7 @@ impl<'a> Checker<'a> {
             // a typo'd or look-alike label followed by a suffix of official domains: apius.co.jp
             for n in (1..=rest.len().min(3)).rev() {
                 let suffix = rest[..n].join(".");
-                let Some(cands) = self.kb.by_suffix.get(&suffix) else { continue };
+                let Some(cands) = self.kb.by_suffix.get(suffix.as_str()) else { continue };
                 if n == 1 && !(suffix == "com" || suffix == "jp") {
                     continue;
                 }
@@ -381,7 +381,7 @@ impl<'a> Checker<'a> {
         }
         if let Some(cands) = self.kb.by_label.get(label) {
             for p in cands {
-                let strong = self.kb.brands[p.brand].tokens.iter().any(|t| t == label);
+                let strong = self.kb.brands[p.brand].tokens.iter().any(|&t| t == label);
                 if strong && p.suffix.join(".") != host.suffix {
                     // a brand that lives only in Japan has no business under a phishing-heavy TLD; global
                     // brands own many country domains, so for them the swap alone says little
@@ -502,10 +502,10 @@ impl<'a> Checker<'a> {
         if t.len() + 1 < MIN_TYPO_LABEL || t.len() > MAX_LABEL || self.kb.tokens.contains_key(t) {
             return;
         }
-        let mut seen: Vec<&String> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
         for_each_variant(t, |key| {
             for cand in self.index.token_deletions.get(key).into_iter().flatten() {
-                if seen.contains(&cand) || !within_one_edit(cand, t) {
+                if seen.contains(cand) || !within_one_edit(cand, t) {
                     continue;
                 }
                 seen.push(cand);
@@ -531,7 +531,7 @@ impl<'a> Checker<'a> {
             let key = [b[i], b[i + 1], b[i + 2], b[i + 3]];
             let Some(cands) = self.index.token_prefixes.get(&key) else { continue };
             for t in cands {
-                if !tok.text[i..].starts_with(t.as_str()) {
+                if !tok.text[i..].starts_with(t) {
                     continue;
                 }
                 let at_edge = (i == 0 || i + t.len() == b.len())
@@ -582,8 +582,8 @@ impl<'a> Checker<'a> {
 
     fn brand_parts(&self, brand: BrandIdx) -> DomainParts {
         let b = &self.kb.brands[brand];
-        let domain = b.domains.first().map(|d| d.name.clone()).unwrap_or_default();
-        DomainParts { brand, domain, label: String::new(), suffix: Vec::new() }
+        let domain = b.domains.first().map(|d| d.name).unwrap_or_default();
+        DomainParts { brand, domain, label: "", suffix: &[], suffix_str: "" }
     }
 }
 
