@@ -21,6 +21,9 @@ fn main() {
     let kb = KnowledgeBase::new().unwrap();
     println!("  knowledge base ({} brands): {}", kb.brands.len(), ms(t));
     let t = Instant::now();
+    let _ = omamori::lookalike::label_skeleton("a");
+    println!("  skeleton table for ASCII: {}", ms(t));
+    let t = Instant::now();
     let _ix = LookalikeIndex::new(&kb);
     println!("  look-alike indexes: {}", ms(t));
     let t = Instant::now();

@@ -25,13 +25,13 @@ pub struct LookalikeIndex {
     /// official label → its skeleton
     label_skeletons: HashMap<&'static str, String>,
     /// every single-deletion variant of official labels (≥ 6 letters) → the labels
-    deletions: HashMap<String, Vec<&'static DomainParts>>,
+    deletions: VariantIndex<&'static DomainParts>,
     /// concatenated suffixes (`cojp`, `com`, `nejp`) that can follow an official label with no dot
     suffix_concats: HashSet<String>,
     /// tokens of ≥ 4 letters, for search inside longer labels (`directsmbc`), keyed by their first 4 bytes
     token_prefixes: HashMap<[u8; 4], Vec<&'static str>>,
     /// single-deletion variants of strong tokens (≥ 6 letters) → the tokens, for one-typo brand words
-    token_deletions: HashMap<String, Vec<&'static str>>,
+    token_deletions: VariantIndex<&'static str>,
 }
 
 /// Labels at most this long are compared for typos and homoglyphs (bounded work).
@@ -86,16 +86,92 @@ pub fn label_skeleton(label: &str) -> String {
     skeleton(&stripped).collect::<String>().to_lowercase()
 }
 
-fn deletions(s: &str) -> Vec<String> {
-    // each variant is the text before and after one character: two copies, one allocation of the right size
-    s.char_indices()
-        .map(|(i, c)| {
-            let mut d = String::with_capacity(s.len() - c.len_utf8());
-            d.push_str(&s[..i]);
-            d.push_str(&s[i + c.len_utf8()..]);
-            d
+/// A multimap from the single-deletion variants of static words (and the words themselves) to values, built
+/// without a string or a vector per key: each entry names its word and the character cut out of it, and
+/// entries with the same hash are chained in insertion order. `get` yields exactly what a
+/// `HashMap<String, Vec<T>>` filled in the same order would hold for the key, in the same order.
+struct VariantIndex<T> {
+    /// bucket → first entry (`NONE` when empty)
+    heads: Vec<u32>,
+    /// last entry of each bucket, while building
+    tails: Vec<u32>,
+    entries: Vec<VariantEntry<T>>,
+}
+
+struct VariantEntry<T> {
+    hash: u32,
+    word: &'static str,
+    /// the byte range cut out of `word` (empty: the word itself)
+    cut: (u8, u8),
+    next: u32,
+    value: T,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// FxHash-style hash of the bytes of `a` then `b` (a variant is the word before and after its cut).
+fn variant_hash(a: &[u8], b: &[u8]) -> u32 {
+    let mut h: u32 = 0;
+    for &c in a.iter().chain(b) {
+        h = (h.rotate_left(5) ^ c as u32).wrapping_mul(0x9E37_79B9);
+    }
+    h
+}
+
+impl<T> VariantIndex<T> {
+    fn with_capacity(n: usize) -> Self {
+        let buckets = (n * 2).next_power_of_two().max(16);
+        VariantIndex { heads: vec![NONE; buckets], tails: vec![NONE; buckets], entries: Vec::with_capacity(n) }
+    }
+
+    fn bucket(&self, hash: u32) -> usize {
+        hash as usize & (self.heads.len() - 1)
+    }
+
+    /// Adds each single-deletion variant of `word` (one per character, in order), then `word` itself.
+    fn insert_word(&mut self, word: &'static str, value: T)
+    where
+        T: Copy,
+    {
+        for (i, c) in word.char_indices() {
+            self.insert(word, (i, i + c.len_utf8()), value);
+        }
+        self.insert(word, (0, 0), value);
+    }
+
+    fn insert(&mut self, word: &'static str, cut: (usize, usize), value: T) {
+        // words longer than 255 bytes are not indexed (official labels and tokens are at most 63)
+        let (Ok(a), Ok(b)) = (u8::try_from(cut.0), u8::try_from(cut.1)) else { return };
+        let w = word.as_bytes();
+        let hash = variant_hash(&w[..cut.0], &w[cut.1..]);
+        let idx = self.entries.len() as u32;
+        self.entries.push(VariantEntry { hash, word, cut: (a, b), next: NONE, value });
+        let bucket = self.bucket(hash);
+        match self.tails[bucket] {
+            NONE => self.heads[bucket] = idx,
+            tail => self.entries[tail as usize].next = idx,
+        }
+        self.tails[bucket] = idx;
+    }
+
+    /// The values whose word, or one of its single-deletion variants, is `key`, in insertion order.
+    fn get<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a T> + 'a {
+        let k = key.as_bytes();
+        let hash = variant_hash(k, &[]);
+        let mut at = self.heads[self.bucket(hash)];
+        std::iter::from_fn(move || {
+            while at != NONE {
+                let e = &self.entries[at as usize];
+                at = e.next;
+                let w = e.word.as_bytes();
+                let (a, b) = (e.cut.0 as usize, e.cut.1 as usize);
+                if e.hash == hash && w.len() - (b - a) == k.len() && w[..a] == k[..a] && w[b..] == k[a..] {
+                    return Some(&e.value);
+                }
+            }
+            None
         })
-        .collect()
+    }
 }
 
 /// Calls `f` with `s` itself, then with each of its single-deletion variants, in one reused buffer (the lookup
@@ -146,7 +222,8 @@ fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 impl LookalikeIndex {
     pub fn new(kb: &KnowledgeBase) -> Self {
         let mut skeletons: HashMap<String, Vec<&'static DomainParts>> = HashMap::default();
-        let mut dels: HashMap<String, Vec<&'static DomainParts>> = HashMap::default();
+        let typo_labels = kb.by_label.values().flatten().filter(|p| p.label.len() >= MIN_TYPO_LABEL);
+        let mut dels = VariantIndex::with_capacity(typo_labels.map(|p| p.label.len() + 1).sum());
         let mut suffix_concats = HashSet::default();
         let mut label_skeletons = HashMap::default();
         for &parts in kb.by_label.values().flatten() {
@@ -155,10 +232,7 @@ impl LookalikeIndex {
                 skeletons.entry(label_skeleton(parts.label)).or_default().push(parts);
             }
             if parts.label.len() >= MIN_TYPO_LABEL {
-                for d in deletions(parts.label) {
-                    dels.entry(d).or_default().push(parts);
-                }
-                dels.entry(parts.label.to_string()).or_default().push(parts);
+                dels.insert_word(parts.label, parts);
             }
             let concat = parts.suffix.concat();
             if concat.len() >= 3 {
@@ -172,13 +246,14 @@ impl LookalikeIndex {
                 token_prefixes.entry([b[0], b[1], b[2], b[3]]).or_default().push(t);
             }
         }
-        let mut token_deletions: HashMap<String, Vec<&'static str>> = HashMap::default();
-        for (&t, owners) in &kb.tokens {
-            if t.len() >= MIN_TYPO_LABEL && !t.contains('-') && owners.iter().any(|(_, strong)| *strong) {
-                for d in deletions(t).into_iter().chain(std::iter::once(t.to_string())) {
-                    token_deletions.entry(d).or_default().push(t);
-                }
-            }
+        let typo_tokens = || {
+            kb.tokens.iter().filter(|(t, owners)| {
+                t.len() >= MIN_TYPO_LABEL && !t.contains('-') && owners.iter().any(|(_, strong)| *strong)
+            })
+        };
+        let mut token_deletions = VariantIndex::with_capacity(typo_tokens().map(|(t, _)| t.len() + 1).sum());
+        for (&t, _) in typo_tokens() {
+            token_deletions.insert_word(t, t);
         }
         LookalikeIndex { skeletons, label_skeletons, deletions: dels, suffix_concats, token_prefixes, token_deletions }
     }
@@ -402,11 +477,9 @@ impl<'a> Checker<'a> {
         if label.len() + 1 >= MIN_TYPO_LABEL {
             let mut seen = HashSet::default();
             for_each_variant(label, |key| {
-                if let Some(cands) = self.index.deletions.get(key) {
-                    for p in cands {
-                        if seen.insert(&p.domain) && within_one_edit(&p.label, label) {
-                            self.push(host, out, Rule::TypoDomain, p);
-                        }
+                for p in self.index.deletions.get(key) {
+                    if seen.insert(&p.domain) && within_one_edit(p.label, label) {
+                        self.push(host, out, Rule::TypoDomain, p);
                     }
                 }
             });
@@ -504,7 +577,7 @@ impl<'a> Checker<'a> {
         }
         let mut seen: Vec<&str> = Vec::new();
         for_each_variant(t, |key| {
-            for cand in self.index.token_deletions.get(key).into_iter().flatten() {
+            for cand in self.index.token_deletions.get(key) {
                 if seen.contains(cand) || !within_one_edit(cand, t) {
                     continue;
                 }
