@@ -209,7 +209,14 @@ fn brands_rs(out: &Path) {
         assert!(!s.is_empty() && s.bytes().all(|c| c.is_ascii_lowercase() || c == b'_'), "bad enum value `{s}`");
         s.split('_').map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect()
     };
-    let strs = |v: &[String]| format!("&[{}]", v.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "));
+    // string lists as one string each (kb::StrList): items joined by U+001F
+    let strs = |v: &[String]| {
+        assert!(v.iter().all(|s| !s.contains('\u{1f}')), "U+001F in {v:?}");
+        match v.len() {
+            0 => "StrList::EMPTY".to_string(),
+            n => format!("StrList::new({:?}, {n})", v.join("\u{1f}")),
+        }
+    };
     let opt = |o: &Option<String>| match o {
         Some(s) => format!("Some({s:?})"),
         None => "None".into(),

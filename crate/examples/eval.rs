@@ -54,7 +54,7 @@ fn main() {
     // feed label -> brand id, through the brands' names
     let mut name_to_id: HashMap<String, String> = HashMap::new();
     for b in engine.brands() {
-        for n in b.names.iter().chain(b.weak_names).chain([&b.name_ja, &b.name_en]) {
+        for n in b.names.iter().chain(b.weak_names).chain([b.name_ja, b.name_en]) {
             name_to_id.entry(fold(n)).or_insert_with(|| b.id.to_string());
         }
     }

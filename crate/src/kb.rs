@@ -44,6 +44,75 @@ pub struct Phone {
     pub source: &'static str,
 }
 
+/// A list of strings stored as one static string (items joined by U+001F): one pointer per list instead of one
+/// per item keeps the compiled-in knowledge base small in the wasm module.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct StrList {
+    joined: &'static str,
+    len: usize,
+}
+
+/// The separator of `StrList` items (build.rs refuses data that contains it).
+pub const STR_LIST_SEP: char = '\u{1f}';
+
+impl StrList {
+    pub const EMPTY: StrList = StrList { joined: "", len: 0 };
+
+    /// `joined`: `len` items joined by `STR_LIST_SEP` (as build.rs writes them).
+    pub const fn new(joined: &'static str, len: usize) -> Self {
+        StrList { joined, len }
+    }
+
+    pub fn iter(&self) -> std::iter::Take<std::str::Split<'static, char>> {
+        // `take` makes an empty list yield nothing (splitting "" gives one empty item)
+        self.joined.split(STR_LIST_SEP).take(self.len)
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn first(&self) -> Option<&'static str> {
+        self.iter().next()
+    }
+
+    pub fn contains(&self, item: &str) -> bool {
+        self.iter().any(|x| x == item)
+    }
+}
+
+impl IntoIterator for StrList {
+    type Item = &'static str;
+    type IntoIter = std::iter::Take<std::str::Split<'static, char>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl IntoIterator for &StrList {
+    type Item = &'static str;
+    type IntoIter = std::iter::Take<std::str::Split<'static, char>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl std::fmt::Debug for StrList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for StrList {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
 /// One brand of `data/brands.toml` (schema: data/README.md), compiled into the crate by build.rs.
 #[derive(Debug, Clone, Serialize)]
 pub struct Brand {
@@ -51,16 +120,16 @@ pub struct Brand {
     pub name_ja: &'static str,
     pub name_en: &'static str,
     pub category: Category,
-    pub names: &'static [&'static str],
-    pub weak_names: &'static [&'static str],
+    pub names: StrList,
+    pub weak_names: StrList,
     /// readings and spellings for finding the brand in the directory only (kana readings, romaji): never
     /// matched against page text, so a reading that is also an ordinary word or a person's name is harmless
-    pub aliases: &'static [&'static str],
+    pub aliases: StrList,
     pub domains: &'static [OfficialDomain],
-    pub input_hosts: &'static [&'static str],
-    pub tokens: &'static [&'static str],
-    pub weak_tokens: &'static [&'static str],
-    pub claims: &'static [&'static str],
+    pub input_hosts: StrList,
+    pub tokens: StrList,
+    pub weak_tokens: StrList,
+    pub claims: StrList,
     pub asks: &'static [FieldKind],
     pub never_asks: &'static [FieldKind],
     pub never_asks_source: Option<&'static str>,
@@ -68,7 +137,7 @@ pub struct Brand {
     pub login: Option<&'static str>,
     pub phishing_info: Option<&'static str>,
     pub phones: &'static [Phone],
-    pub namesakes: &'static [&'static str],
+    pub namesakes: StrList,
     pub parent: Option<&'static str>,
     /// operates worldwide under many country domains (a TLD swap or a combo alone says less)
     pub global: bool,
@@ -151,13 +220,13 @@ impl KnowledgeBase {
                     kb.by_suffix.entry(p.suffix_str).or_default().push(p);
                 }
             }
-            for &t in b.tokens {
+            for t in b.tokens {
                 kb.tokens.entry(t).or_default().push((i, true));
             }
-            for &t in b.weak_tokens {
+            for t in b.weak_tokens {
                 kb.tokens.entry(t).or_default().push((i, false));
             }
-            for &n in b.namesakes {
+            for n in b.namesakes {
                 kb.namesakes.entry(n).or_default().push(i);
             }
         }
@@ -182,7 +251,7 @@ impl KnowledgeBase {
             let mut names = Vec::new();
             for (i, b) in self.brands.iter().enumerate() {
                 let mut seen = HashSet::default();
-                for (&n, strong) in b
+                for (n, strong) in b
                     .names
                     .iter()
                     .map(|n| (n, true))
@@ -284,7 +353,7 @@ impl KnowledgeBase {
 
 /// Data compiled into the crate by build.rs.
 pub mod embedded {
-    use super::{Brand, Category, DomainParts, OfficialDomain, Phone};
+    use super::{Brand, Category, DomainParts, OfficialDomain, Phone, StrList};
     use crate::fields::FieldKind;
     include!(concat!(env!("OUT_DIR"), "/brands.rs"));
     pub const FIELDS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/fields.json"));

@@ -456,7 +456,7 @@ impl<'a> Checker<'a> {
         }
         if let Some(cands) = self.kb.by_label.get(label) {
             for p in cands {
-                let strong = self.kb.brands[p.brand].tokens.iter().any(|&t| t == label);
+                let strong = self.kb.brands[p.brand].tokens.contains(label);
                 if strong && p.suffix.join(".") != host.suffix {
                     // a brand that lives only in Japan has no business under a phishing-heavy TLD; global
                     // brands own many country domains, so for them the swap alone says little

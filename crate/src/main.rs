@@ -217,7 +217,7 @@ fn brands(engine: &Engine) -> io::Result<()> {
     let mut out = BufWriter::new(stdout.lock());
     for b in engine.brands() {
         let mut names = vec![b.name_ja, b.name_en];
-        for &n in b.names.iter().chain(b.weak_names) {
+        for n in b.names.iter().chain(b.weak_names) {
             if !names.contains(&n) {
                 names.push(n);
             }
