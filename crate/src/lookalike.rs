@@ -371,16 +371,31 @@ impl<'a> Checker<'a> {
 
     fn embedded_in(&self, host: &Host, toks: &[Tok], deconfused: bool, out: &mut Vec<UrlMatch>) {
         let exact_rule = if deconfused { Rule::EmbeddedLookalikeDomain } else { Rule::EmbeddedOfficialDomain };
+        // the token texts once, and one buffer for joined labels and suffixes (no allocation per token)
+        let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        let mut joined = String::new();
         for (i, tok) in toks.iter().enumerate() {
-            let rest: Vec<&str> = toks[i + 1..].iter().map(|t| t.text).collect();
+            let rest = &texts[i + 1..];
             // the label (possibly hyphenated: paypay-bank) followed by the whole suffix, or the suffix cut
             // short (co.jp → co)
             for k in 1..=3.min(toks.len() - i) {
-                let label = toks[i..i + k].iter().map(|t| t.text).collect::<Vec<_>>().join("-");
-                let Some(cands) = self.kb.by_label.get(label.as_str()) else { continue };
-                let after: Vec<&str> = toks[i + k..].iter().map(|t| t.text).collect();
+                let label = match k {
+                    1 => tok.text,
+                    _ => {
+                        joined.clear();
+                        for (j, t) in texts[i..i + k].iter().enumerate() {
+                            if j > 0 {
+                                joined.push('-');
+                            }
+                            joined.push_str(t);
+                        }
+                        joined.as_str()
+                    }
+                };
+                let Some(cands) = self.kb.by_label.get(label) else { continue };
+                let after = &texts[i + k..];
                 // `aeon.jp…` imitates aeon.co.jp rather than aeon.com: with a Japanese ending, prefer .jp domains
-                let jp_like = starts_like_suffix(&after) || after.first() == Some(&"jp");
+                let jp_like = starts_like_suffix(after) || after.first() == Some(&"jp");
                 let jp_cands: Vec<&DomainParts> = cands.iter().copied().filter(|p| p.suffix.last() == Some(&"jp")).collect();
                 let cands: Vec<&DomainParts> = if jp_like && !jp_cands.is_empty() { jp_cands } else { cands.clone() };
                 for p in cands {
@@ -390,7 +405,7 @@ impl<'a> Checker<'a> {
                     if full || cut {
                         self.push(host, out, exact_rule, p);
                     } else if label.len() >= 4
-                        && (starts_like_suffix(&after)
+                        && (starts_like_suffix(after)
                             || (after.first() == Some(&"jp") && !toks[i + k].registrable && i + k + 1 <= toks.len()))
                     {
                         // the official name with another Japanese ending written after it: aeon-ne-jp, micard.or.jp
@@ -400,8 +415,15 @@ impl<'a> Checker<'a> {
             }
             // a typo'd or look-alike label followed by a suffix of official domains: apius.co.jp
             for n in (1..=rest.len().min(3)).rev() {
-                let suffix = rest[..n].join(".");
-                let Some(cands) = self.kb.by_suffix.get(suffix.as_str()) else { continue };
+                joined.clear();
+                for (j, t) in rest[..n].iter().enumerate() {
+                    if j > 0 {
+                        joined.push('.');
+                    }
+                    joined.push_str(t);
+                }
+                let suffix = joined.as_str();
+                let Some(cands) = self.kb.by_suffix.get(suffix) else { continue };
                 if n == 1 && !(suffix == "com" || suffix == "jp") {
                     continue;
                 }
@@ -421,7 +443,7 @@ impl<'a> Checker<'a> {
                 if !found && n >= 2 && !deconfused && tok.text.len() >= 2 {
                     // `.co.jp.` inside a foreign host with a name we do not know
                     if !out.iter().any(|m| m.rule == Rule::EmbeddedSuffix) {
-                        out.push(UrlMatch { rule: Rule::EmbeddedSuffix, brand: usize::MAX, official: suffix.clone() });
+                        out.push(UrlMatch { rule: Rule::EmbeddedSuffix, brand: usize::MAX, official: suffix.to_string() });
                     }
                 }
                 break;
@@ -496,6 +518,7 @@ impl<'a> Checker<'a> {
         let credential = ctx.credential;
         let reg_toks = toks.iter().filter(|t| t.registrable).count();
         let context = ctx.signs();
+        let (mut hyphenated, mut concatenated) = (String::new(), String::new());
         for i in 0..toks.len() {
             let mut matched = false;
             // single tokens and hyphenated runs (eki-net, jre-point), also written without the hyphen
@@ -504,15 +527,23 @@ impl<'a> Checker<'a> {
                 if k > 1 && run.iter().any(|t| t.registrable != run[0].registrable) {
                     break;
                 }
-                // one token is looked up as it is (no copies); a run both with and without its hyphens
-                let variants: [std::borrow::Cow<str>; 2] = if k == 1 {
-                    [run[0].text.into(), "".into()]
+                // one token is looked up as it is (no copies); a run both with and without its hyphens (in
+                // two buffers reused across runs)
+                let variants: [&str; 2] = if k == 1 {
+                    [run[0].text, ""]
                 } else {
-                    let words: Vec<&str> = run.iter().map(|t| t.text).collect();
-                    [words.join("-").into(), words.concat().into()]
+                    hyphenated.clear();
+                    concatenated.clear();
+                    for (j, t) in run.iter().enumerate() {
+                        if j > 0 {
+                            hyphenated.push('-');
+                        }
+                        hyphenated.push_str(t.text);
+                        concatenated.push_str(t.text);
+                    }
+                    [hyphenated.as_str(), concatenated.as_str()]
                 };
-                for cand in variants.iter().filter(|c| !c.is_empty()) {
-                    let cand: &str = cand;
+                for &cand in variants.iter().filter(|c| !c.is_empty()) {
                     let Some(owners) = self.kb.tokens.get(cand) else { continue };
                     let owners = self.preferred_owners(&cand, owners);
                     matched = true;
