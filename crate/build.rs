@@ -268,6 +268,7 @@ fn brands_rs(out: &Path) {
     // hyphens, listed first (`smbc-card` → `smbccard`)
     code += "pub static DOMAIN_PARTS: &[DomainParts] = &[\n";
     let lower = |what: &str, s: &str| assert!(!s.bytes().any(|c| c.is_ascii_uppercase()), "{what} `{s}` is not lower-case");
+    let mut index = 0;
     for (i, b) in file.brand.iter().enumerate() {
         b.tokens.iter().chain(&b.weak_tokens).for_each(|t| lower("token", t));
         b.namesakes.iter().for_each(|n| lower("namesake", n));
@@ -278,10 +279,11 @@ fn brands_rs(out: &Path) {
             let suffix: Vec<&str> = labels.collect();
             let mut part = |label: &str| {
                 code += &format!(
-                    "DomainParts {{ brand: {i}, domain: {:?}, label: {label:?}, suffix: &{suffix:?}, suffix_str: {:?} }},\n",
+                    "DomainParts {{ index: {index}, brand: {i}, domain: {:?}, label: {label:?}, suffix: &{suffix:?}, suffix_str: {:?} }},\n",
                     d.name,
                     suffix.join(".")
                 );
+                index += 1;
             };
             if label.contains('-') {
                 part(&label.replace('-', ""));

@@ -199,7 +199,7 @@ impl Engine {
         let mut out = String::with_capacity(label.len());
         for part in label.split(['-', '_']) {
             if !self.kb.tokens.contains_key(part) {
-                out.push_str(&self.lookalike.strip_tokens(part));
+                self.lookalike.strip_tokens_into(part, &mut out);
             }
         }
         out

@@ -153,6 +153,8 @@ pub type BrandIdx = usize;
 /// derives them again from the brands.
 #[derive(Debug, Clone, Copy)]
 pub struct DomainParts {
+    /// its place in `KnowledgeBase::parts`
+    pub index: usize,
     pub brand: BrandIdx,
     pub domain: &'static str,
     pub label: &'static str,
@@ -171,6 +173,8 @@ pub struct NamePattern {
 
 pub struct KnowledgeBase {
     pub brands: &'static [Brand],
+    /// every official domain split (`DomainParts::index` is the place in this list)
+    pub parts: &'static [DomainParts],
     by_id: HashMap<&'static str, BrandIdx>,
     by_domain: HashMap<&'static str, BrandIdx>,
     /// official domains keyed by their label (`micard` → micard.co.jp)
@@ -203,10 +207,11 @@ impl KnowledgeBase {
             namesakes: HashMap::default(),
             names: std::sync::OnceLock::new(),
             brands,
+            parts,
         };
         // the same insertions, in the same order, as when these maps were built from the JSON data: their
         // iteration order (which the look-alike indexes inherit) stays the same
-        let mut parts = parts.iter().peekable();
+        let mut parts = parts.iter().enumerate().peekable();
         for (i, b) in brands.iter().enumerate() {
             if kb.by_id.insert(b.id, i).is_some() {
                 return Err(format!("brand id `{}` appears twice", b.id));
@@ -215,7 +220,7 @@ impl KnowledgeBase {
                 if let Some(other) = kb.by_domain.insert(d.name, i) {
                     return Err(format!("domain `{}` belongs to `{}` and `{}`", d.name, brands[other].id, b.id));
                 }
-                while let Some(p) = parts.next_if(|p| p.brand == i && p.domain == d.name) {
+                while let Some((_, p)) = parts.next_if(|(n, p)| p.index == *n && p.brand == i && p.domain == d.name) {
                     kb.by_label.entry(p.label).or_default().push(p);
                     kb.by_suffix.entry(p.suffix_str).or_default().push(p);
                 }

@@ -23,7 +23,8 @@ pub struct LookalikeIndex {
     /// skeleton of an official label → its domains (`rnicard` → micard.co.jp)
     skeletons: HashMap<String, Vec<&'static DomainParts>>,
     /// official label → its skeleton
-    label_skeletons: HashMap<&'static str, String>,
+    /// skeleton of each official label, by `DomainParts::index`
+    label_skeletons: Vec<String>,
     /// every single-deletion variant of official labels (≥ 6 letters) → the labels
     deletions: VariantIndex<&'static DomainParts>,
     /// concatenated suffixes (`cojp`, `com`, `nejp`) that can follow an official label with no dot
@@ -93,6 +94,8 @@ pub fn label_skeleton(label: &str) -> String {
 struct VariantIndex<T> {
     /// bucket → first entry (`NONE` when empty)
     heads: Vec<u32>,
+    /// the variant being inserted, spelt out to be hashed
+    buf: Vec<u8>,
     /// last entry of each bucket, while building
     tails: Vec<u32>,
     entries: Vec<VariantEntry<T>>,
@@ -109,19 +112,24 @@ struct VariantEntry<T> {
 
 const NONE: u32 = u32::MAX;
 
-/// FxHash-style hash of the bytes of `a` then `b` (a variant is the word before and after its cut).
-fn variant_hash(a: &[u8], b: &[u8]) -> u32 {
-    let mut h: u32 = 0;
-    for &c in a.iter().chain(b) {
-        h = (h.rotate_left(5) ^ c as u32).wrapping_mul(0x9E37_79B9);
+/// FxHash-style hash of a variant's bytes, eight at a time.
+fn variant_hash(bytes: &[u8]) -> u32 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mut h: u64 = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))).wrapping_mul(K);
     }
-    h
+    for &b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+    }
+    (h >> 32) as u32
 }
 
 impl<T> VariantIndex<T> {
     fn with_capacity(n: usize) -> Self {
         let buckets = (n * 2).next_power_of_two().max(16);
-        VariantIndex { heads: vec![NONE; buckets], tails: vec![NONE; buckets], entries: Vec::with_capacity(n) }
+        VariantIndex { heads: vec![NONE; buckets], buf: Vec::new(), tails: vec![NONE; buckets], entries: Vec::with_capacity(n) }
     }
 
     fn bucket(&self, hash: u32) -> usize {
@@ -143,7 +151,10 @@ impl<T> VariantIndex<T> {
         // words longer than 255 bytes are not indexed (official labels and tokens are at most 63)
         let (Ok(a), Ok(b)) = (u8::try_from(cut.0), u8::try_from(cut.1)) else { return };
         let w = word.as_bytes();
-        let hash = variant_hash(&w[..cut.0], &w[cut.1..]);
+        self.buf.clear();
+        self.buf.extend_from_slice(&w[..cut.0]);
+        self.buf.extend_from_slice(&w[cut.1..]);
+        let hash = variant_hash(&self.buf);
         let idx = self.entries.len() as u32;
         self.entries.push(VariantEntry { hash, word, cut: (a, b), next: NONE, value });
         let bucket = self.bucket(hash);
@@ -157,7 +168,7 @@ impl<T> VariantIndex<T> {
     /// The values whose word, or one of its single-deletion variants, is `key`, in insertion order.
     fn get<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a T> + 'a {
         let k = key.as_bytes();
-        let hash = variant_hash(k, &[]);
+        let hash = variant_hash(k);
         let mut at = self.heads[self.bucket(hash)];
         std::iter::from_fn(move || {
             while at != NONE {
@@ -225,11 +236,14 @@ impl LookalikeIndex {
         let typo_labels = kb.by_label.values().flatten().filter(|p| p.label.len() >= MIN_TYPO_LABEL);
         let mut dels = VariantIndex::with_capacity(typo_labels.map(|p| p.label.len() + 1).sum());
         let mut suffix_concats = HashSet::default();
-        let mut label_skeletons = HashMap::default();
+        let mut label_skeletons = vec![String::new(); kb.parts.len()];
         for &parts in kb.by_label.values().flatten() {
-            label_skeletons.insert(parts.label, label_skeleton(parts.label));
+            let sk = label_skeleton(parts.label);
             if parts.label.len() >= 4 {
-                skeletons.entry(label_skeleton(parts.label)).or_default().push(parts);
+                skeletons.entry(sk.clone()).or_default().push(parts);
+            }
+            if let Some(slot) = label_skeletons.get_mut(parts.index) {
+                *slot = sk;
             }
             if parts.label.len() >= MIN_TYPO_LABEL {
                 dels.insert_word(parts.label, parts);
@@ -261,14 +275,28 @@ impl LookalikeIndex {
 
 impl LookalikeIndex {
     /// The skeleton of an official label, precomputed.
-    fn skeleton_of<'a>(&'a self, label: &str) -> &'a str {
-        self.label_skeletons.get(label).map_or("", String::as_str)
+    fn skeleton_of(&self, parts: &DomainParts) -> &str {
+        self.label_skeletons.get(parts.index).map_or("", String::as_str)
     }
 
     /// `word` with the brand tokens found inside it removed (`microsoftstream` → `stream`).
     pub fn strip_tokens(&self, word: &str) -> String {
+        let mut out = String::with_capacity(word.len());
+        self.strip_tokens_into(word, &mut out);
+        out
+    }
+
+    /// `strip_tokens`, appended to `out` (each remaining byte pushed as a `char`, as it always was).
+    pub fn strip_tokens_into(&self, word: &str, out: &mut String) {
         let b = word.as_bytes();
-        let mut keep = vec![true; b.len()];
+        // which bytes stay: on the stack for ordinary words
+        let (mut small, mut big) = ([true; 64], Vec::new());
+        let keep: &mut [bool] = if b.len() <= small.len() {
+            &mut small[..b.len()]
+        } else {
+            big.resize(b.len(), true);
+            &mut big
+        };
         if b.len() >= 4 && word.is_ascii() {
             for i in 0..=b.len() - 4 {
                 for t in self.token_prefixes.get(&[b[i], b[i + 1], b[i + 2], b[i + 3]]).into_iter().flatten() {
@@ -278,7 +306,7 @@ impl LookalikeIndex {
                 }
             }
         }
-        b.iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| *c as char).collect()
+        out.extend(b.iter().zip(keep.iter()).filter(|(_, k)| **k).map(|(c, _)| *c as char));
     }
 }
 
@@ -428,14 +456,19 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 let sk = label_skeleton(tok.text);
+                let tok_ascii = tok.text.is_ascii();
                 let mut found = false;
                 for p in cands {
                     if p.label == tok.text {
                         found = true;
                         continue;
                     }
-                    let typo = p.label.len() >= 5 && within_one_edit(&p.label, tok.text);
-                    if typo || (p.label.len() >= 4 && self.index.skeleton_of(&p.label) == sk) {
+                    // (two ASCII words whose lengths differ by more than one are not one edit apart: most
+                    // candidates are ruled out without a look at their letters)
+                    let typo = p.label.len() >= 5
+                        && (!tok_ascii || p.label.len().abs_diff(tok.text.len()) <= 1 || !p.label.is_ascii())
+                        && within_one_edit(p.label, tok.text);
+                    if typo || (p.label.len() >= 4 && self.index.skeleton_of(p) == sk) {
                         self.push(host, out, Rule::EmbeddedLookalikeDomain, p);
                         found = true;
                     }
@@ -687,7 +720,7 @@ impl<'a> Checker<'a> {
     fn brand_parts(&self, brand: BrandIdx) -> DomainParts {
         let b = &self.kb.brands[brand];
         let domain = b.domains.first().map(|d| d.name).unwrap_or_default();
-        DomainParts { brand, domain, label: "", suffix: &[], suffix_str: "" }
+        DomainParts { index: usize::MAX, brand, domain, label: "", suffix: &[], suffix_str: "" }
     }
 }
 
