@@ -1,24 +1,12 @@
-//! Compiles the knowledge data: brands (`data/brands.toml`) into Rust statics, the field and signal vocabularies
-//! into compact JSON embedded in the binary; strips comments
+//! Compiles the knowledge data (`data/*.toml`: brands, field vocabulary, risk signals) into Rust statics; strips comments
 //! from the vendored public suffix list (and punycodes its Unicode rules), then compiles the list into a static
-//! trie (`psl_table.rs`). TOML stays out of the wasm module; the engine parses no suffix list at start-up.
+//! trie (`psl_table.rs`). TOML and JSON stay out of the wasm module: the engine parses nothing at start-up.
 use std::collections::BTreeMap;
 use std::{env, fs, path::{Path, PathBuf}};
 
-fn toml_to_json(name: &str, out: &PathBuf) {
-    let src = format!("data/{name}.toml");
-    println!("cargo:rerun-if-changed={src}");
-    let text = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"));
-    let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{src}: {e}"));
-    let json = serde_json::to_string(&value).expect("json");
-    fs::write(out.join(format!("{name}.json")), json).expect("write json");
-}
-
 fn main() {
     let out = PathBuf::from(env::var("OUT_DIR").expect("OUT_DIR"));
-    for name in ["fields", "signals"] {
-        toml_to_json(name, &out);
-    }
+    vocab_rs(&out);
     println!("cargo:rerun-if-changed=data/brands.toml");
     brands_rs(&out);
     println!("cargo:rerun-if-changed=data/public_suffix_list.dat");
@@ -293,4 +281,87 @@ fn brands_rs(out: &Path) {
     }
     code += "];\n";
     fs::write(out.join("brands.rs"), code).expect("write brands.rs");
+}
+
+/// The field vocabulary and the risk signals as Rust statics (`vocab.rs`), like the brands: nothing to parse
+/// at start-up. Host vocabularies are lower-cased here (the engine compares lower-case hosts).
+fn vocab_rs(out: &Path) {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Kind {
+        kind: String,
+        labels: Vec<String>,
+        attrs: Vec<String>,
+        autocomplete: Vec<String>,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Fields {
+        kind: Vec<Kind>,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Signals {
+        abused_tlds: Vec<String>,
+        shared_hosting: Vec<String>,
+        shorteners: Vec<String>,
+        credential_words: Vec<String>,
+        credential_inside: Vec<String>,
+        urgency: Vec<String>,
+        verification_page: Vec<String>,
+        cash_out: Vec<String>,
+        prepaid_by_message: Vec<String>,
+        prepaid_words: Vec<String>,
+        fake_shop: Vec<String>,
+        shop_contact: Vec<String>,
+    }
+    let read = |name: &str| {
+        let src = format!("data/{name}.toml");
+        println!("cargo:rerun-if-changed={src}");
+        fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"))
+    };
+    let fields: Fields = toml::from_str(&read("fields")).unwrap_or_else(|e| panic!("data/fields.toml: {e}"));
+    let signals: Signals = toml::from_str(&read("signals")).unwrap_or_else(|e| panic!("data/signals.toml: {e}"));
+    let list = |v: &[String]| {
+        assert!(v.iter().all(|s| !s.contains('\u{1f}')), "U+001F in {v:?}");
+        match v.len() {
+            0 => "StrList::EMPTY".to_string(),
+            n => format!("StrList::new({:?}, {n})", v.join("\u{1f}")),
+        }
+    };
+    let lower = |v: &[String]| list(&v.iter().map(|s| s.to_ascii_lowercase()).collect::<Vec<_>>());
+    let camel = |s: &str| -> String {
+        assert!(!s.is_empty() && s.bytes().all(|c| c.is_ascii_lowercase() || c == b'_'), "bad field kind `{s}`");
+        s.split('_').map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect()
+    };
+    let mut code = String::from("pub static FIELD_KINDS: &[KindWords] = &[\n");
+    for k in &fields.kind {
+        code += &format!(
+            "KindWords {{ kind: FieldKind::{}, labels: {}, attrs: {}, autocomplete: {} }},\n",
+            camel(&k.kind),
+            list(&k.labels),
+            list(&k.attrs),
+            list(&k.autocomplete)
+        );
+    }
+    code += "];\n";
+    let s = &signals;
+    code += &format!(
+        "pub static SIGNALS: SignalWords = SignalWords {{ abused_tlds: {}, shared_hosting: {}, shorteners: {}, \
+         credential_words: {}, credential_inside: {}, urgency: {}, verification_page: {}, cash_out: {}, \
+         prepaid_by_message: {}, prepaid_words: {}, fake_shop: {}, shop_contact: {} }};\n",
+        lower(&s.abused_tlds),
+        lower(&s.shared_hosting),
+        lower(&s.shorteners),
+        lower(&s.credential_words),
+        lower(&s.credential_inside),
+        list(&s.urgency),
+        list(&s.verification_page),
+        list(&s.cash_out),
+        list(&s.prepaid_by_message),
+        list(&s.prepaid_words),
+        list(&s.fake_shop),
+        list(&s.shop_contact),
+    );
+    fs::write(out.join("vocab.rs"), code).expect("write vocab.rs");
 }

@@ -4,7 +4,7 @@ use crate::claims::{claimed_brand, Claims, PageText};
 use crate::facts::PageFacts;
 use crate::fields::{FieldClassifier, FieldKind, SensitiveField};
 use crate::host::{Host, HostKind, ParsedUrl, SuffixList, UrlError};
-use crate::kb::{embedded, Brand, BrandIdx, Category, KnowledgeBase};
+use crate::kb::{Brand, BrandIdx, Category, KnowledgeBase};
 use crate::lookalike::{Checker, HostContext, LookalikeIndex, UrlMatch};
 use crate::signals::{any_phrase, PageVocab, Signals};
 use crate::verdict::{BrandName, FieldOut, GoInstead, Level, MsgCtx, PhoneOut, Reason, Rule, Severity, Verdict};
@@ -62,17 +62,12 @@ const RISKY_HOST_SIGNALS: &[Rule] = &[Rule::PlainHttp, Rule::IpHost, Rule::Share
 impl Engine {
     /// Builds the engine from the data compiled into the crate.
     pub fn new() -> Result<Self, String> {
-        Self::from_data(embedded::FIELDS_JSON, embedded::SIGNALS_JSON)
-    }
-
-    /// The engine with the compiled-in brands and suffix list, and these field and signal vocabularies.
-    pub fn from_data(fields_json: &str, signals_json: &str) -> Result<Self, String> {
         let kb = KnowledgeBase::new()?;
         let psl = SuffixList::new();
         let lookalike = LookalikeIndex::new(&kb);
         Ok(Engine {
-            fields: FieldClassifier::from_json(fields_json)?,
-            signals: Signals::from_json(signals_json)?,
+            fields: FieldClassifier::new(),
+            signals: Signals::new(),
             kb,
             psl,
             lookalike,

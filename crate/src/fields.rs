@@ -3,6 +3,7 @@
 //! adds what structure says (split card-number boxes, an e-mail box beside a password box).
 use crate::facts::InputFacts;
 use crate::text::fold;
+use crate::kb::StrList;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -63,7 +64,17 @@ impl FieldKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// The words of one field kind as `data/fields.toml` writes them (compiled in by build.rs).
+#[derive(Debug, Clone, Copy)]
+pub struct KindWords {
+    pub kind: FieldKind,
+    pub labels: StrList,
+    pub attrs: StrList,
+    pub autocomplete: StrList,
+}
+
+/// The words of one field kind, folded for matching.
+#[derive(Debug, Clone)]
 struct KindVocab {
     kind: FieldKind,
     labels: Vec<String>,
@@ -71,10 +82,6 @@ struct KindVocab {
     autocomplete: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct VocabFile {
-    kind: Vec<KindVocab>,
-}
 
 /// A sensitive input found on the page: its index in `PageFacts::inputs` and its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -85,7 +92,7 @@ pub struct SensitiveField {
 
 pub struct FieldClassifier {
     /// the vocabulary as written (kept to build `vocab` when the first input is classified)
-    raw: Vec<KindVocab>,
+    raw: &'static [KindWords],
     /// folded vocabulary and label automaton, built at the first input classified (URL checks never need it)
     built: std::sync::OnceLock<Vocab>,
 }
@@ -134,9 +141,9 @@ fn attr_tokens(s: &str) -> (Vec<String>, String) {
 }
 
 impl FieldClassifier {
-    pub fn from_json(json: &str) -> Result<Self, String> {
-        let file: VocabFile = serde_json::from_str(json).map_err(|e| format!("fields: {e}"))?;
-        Ok(Self { raw: file.kind, built: std::sync::OnceLock::new() })
+    /// The vocabulary compiled into the crate; folded at the first input classified.
+    pub fn new() -> Self {
+        Self { raw: crate::kb::embedded::FIELD_KINDS, built: std::sync::OnceLock::new() }
     }
 
     fn vocab(&self) -> &Vocab {
@@ -146,9 +153,9 @@ impl FieldClassifier {
                 .iter()
                 .map(|k| KindVocab {
                     kind: k.kind,
-                    labels: k.labels.iter().map(|l| fold(l)).collect(),
+                    labels: k.labels.iter().map(fold).collect(),
                     attrs: k.attrs.iter().map(|a| a.replace(['_', '-'], "").to_ascii_lowercase()).collect(),
-                    autocomplete: k.autocomplete.clone(),
+                    autocomplete: k.autocomplete.iter().map(str::to_string).collect(),
                 })
                 .collect();
             let mut all = Vec::new();
@@ -314,7 +321,7 @@ mod tests {
     use super::*;
 
     fn classifier() -> FieldClassifier {
-        FieldClassifier::from_json(crate::kb::embedded::FIELDS_JSON).unwrap()
+        FieldClassifier::new()
     }
 
     fn input(ty: &str, name: &str, label: &str) -> InputFacts {

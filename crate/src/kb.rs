@@ -361,8 +361,9 @@ pub mod embedded {
     use super::{Brand, Category, DomainParts, OfficialDomain, Phone, StrList};
     use crate::fields::FieldKind;
     include!(concat!(env!("OUT_DIR"), "/brands.rs"));
-    pub const FIELDS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/fields.json"));
-    pub const SIGNALS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/signals.json"));
+    use crate::fields::KindWords;
+    use crate::signals::SignalWords;
+    include!(concat!(env!("OUT_DIR"), "/vocab.rs"));
     /// the list as text (comments stripped, rules punycoded): the oracle that tests hold the static table to
     pub const PSL: &str = include_str!(concat!(env!("OUT_DIR"), "/psl.dat"));
 }

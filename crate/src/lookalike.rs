@@ -674,7 +674,7 @@ impl<'a> Checker<'a> {
                 let at_edge = (i == 0 || i + t.len() == b.len())
                     && !self.signals.credential_words.contains(tok.text);
                 let rest = format!("{}{}", &tok.text[..i], &tok.text[i + t.len()..]);
-                let cred_inside = self.signals.credential_inside.iter().any(|w| rest.contains(w.as_str()));
+                let cred_inside = self.signals.credential_inside.iter().any(|w| rest.contains(w));
                 let owners = self.kb.tokens.get(t).map(|o| self.preferred_owners(t, o)).unwrap_or_default();
                 for &(brand, strong) in &owners {
                     let rule = if strong && (t.len() >= MIN_SUBSTRING_TOKEN || at_edge) {
