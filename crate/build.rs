@@ -1,7 +1,12 @@
 //! Compiles the knowledge data (`data/*.toml`: brands, field vocabulary, risk signals) into Rust statics; strips comments
 //! from the vendored public suffix list (and punycodes its Unicode rules), then compiles the list into a static
 //! trie (`psl_table.rs`). TOML and JSON stay out of the wasm module: the engine parses nothing at start-up.
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+
+/// The engine's own text folding (NFKC, case, confusables), so that names are folded here exactly as at run time.
+#[allow(dead_code)]
+#[path = "src/fold.rs"]
+mod fold;
 use std::{env, fs, path::{Path, PathBuf}};
 
 fn main() {
@@ -250,6 +255,20 @@ fn brands_rs(out: &Path) {
             b.global,
             b.card_network,
         );
+    }
+    code += "];\n";
+    // the page names of every brand folded and confusable-skeletonised for the claim matcher (names and claims
+    // strong, weak names weak), each once per brand, two characters or more
+    code += "pub static NAME_PATTERNS: &[NamePattern] = &[\n";
+    for (i, b) in file.brand.iter().enumerate() {
+        let mut seen = HashSet::new();
+        let strong = b.names.iter().chain(&b.claims).map(|n| (n, true));
+        for (n, strong) in strong.chain(b.weak_names.iter().map(|n| (n, false))) {
+            let pattern = fold::fold_confusable(n);
+            if pattern.chars().count() >= 2 && seen.insert(pattern.clone()) {
+                code += &format!("NamePattern {{ brand: {i}, pattern: {pattern:?}, strong: {strong} }},\n");
+            }
+        }
     }
     code += "];\n";
     // official domains split for the matchers, in knowledge-base order; a hyphenated label also without its

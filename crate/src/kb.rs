@@ -5,7 +5,7 @@ use crate::host::SuffixList;
 use crate::text;
 use serde::{Deserialize, Serialize};
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -163,11 +163,12 @@ pub struct DomainParts {
     pub suffix_str: &'static str,
 }
 
-/// A page name of a brand, folded and confusable-skeletonised, ready for substring search.
-#[derive(Debug, Clone)]
+/// A page name of a brand, folded and confusable-skeletonised (by build.rs, with src/fold.rs), ready for
+/// substring search.
+#[derive(Debug, Clone, Copy)]
 pub struct NamePattern {
     pub brand: BrandIdx,
-    pub pattern: String,
+    pub pattern: &'static str,
     pub strong: bool,
 }
 
@@ -185,9 +186,9 @@ pub struct KnowledgeBase {
     pub tokens: HashMap<&'static str, Vec<(BrandIdx, bool)>>,
     /// namesake registrable domains of other organisations → the brands they must not be confused with
     pub namesakes: HashMap<&'static str, Vec<BrandIdx>>,
-    /// the page names folded and as one automaton, built at the first page with text (URL checks never
-    /// need them)
-    names: std::sync::OnceLock<(Vec<NamePattern>, text::PhraseSet)>,
+    /// the page names (folded at build time) as one automaton, built at the first page with text (URL checks
+    /// never need it)
+    names: std::sync::OnceLock<text::PhraseSet>,
 }
 
 impl KnowledgeBase {
@@ -241,36 +242,15 @@ impl KnowledgeBase {
         Ok(kb)
     }
 
-    /// The page names of every brand, folded and confusable-skeletonised (built once, at first use).
-    pub fn names(&self) -> &[NamePattern] {
-        &self.page_names().0
+    /// The page names of every brand, folded and confusable-skeletonised (compiled in).
+    pub fn names(&self) -> &'static [NamePattern] {
+        embedded::NAME_PATTERNS
     }
 
-    /// All page names in one automaton; `find_in` returns indexes into `names()`.
+    /// All page names in one automaton (built once, at first use); `find_in` returns indexes into `names()`.
     pub fn name_set(&self) -> &text::PhraseSet {
-        &self.page_names().1
-    }
-
-    fn page_names(&self) -> &(Vec<NamePattern>, text::PhraseSet) {
         self.names.get_or_init(|| {
-            let mut names = Vec::new();
-            for (i, b) in self.brands.iter().enumerate() {
-                let mut seen = HashSet::default();
-                for (n, strong) in b
-                    .names
-                    .iter()
-                    .map(|n| (n, true))
-                    .chain(b.claims.iter().map(|n| (n, true)))
-                    .chain(b.weak_names.iter().map(|n| (n, false)))
-                {
-                    let pattern = text::fold_confusable(n);
-                    if pattern.chars().count() >= 2 && seen.insert(pattern.clone()) {
-                        names.push(NamePattern { brand: i, pattern, strong });
-                    }
-                }
-            }
-            let set = text::PhraseSet::new(&names.iter().map(|n| n.pattern.as_str()).collect::<Vec<_>>());
-            (names, set)
+            text::PhraseSet::new(&embedded::NAME_PATTERNS.iter().map(|n| n.pattern).collect::<Vec<_>>())
         })
     }
 
@@ -358,7 +338,7 @@ impl KnowledgeBase {
 
 /// Data compiled into the crate by build.rs.
 pub mod embedded {
-    use super::{Brand, Category, DomainParts, OfficialDomain, Phone, StrList};
+    use super::{Brand, Category, DomainParts, NamePattern, OfficialDomain, Phone, StrList};
     use crate::fields::FieldKind;
     include!(concat!(env!("OUT_DIR"), "/brands.rs"));
     use crate::fields::KindWords;
@@ -386,6 +366,7 @@ pub mod test_support {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rustc_hash::FxHashSet as HashSet;
 
     /// build.rs's split of the official domains is the one the matchers were written for: each domain
     /// lower-cased and cut after its first label, a hyphenated label also without its hyphens (first).
@@ -416,5 +397,24 @@ mod tests {
         assert_eq!(kb.by_label.values().map(Vec::len).sum::<usize>(), embedded::DOMAIN_PARTS.len());
         assert_eq!(kb.owner_of("micard.co.jp"), kb.index_of("micard"));
         assert!(kb.by_label.get("smbccard").is_some_and(|p| p[0].domain == "smbc-card.com"));
+    }
+
+    /// The names folded by build.rs are the ones the engine folds at run time, in the same order.
+    #[test]
+    fn name_patterns_are_the_brands_names_folded() {
+        let mut expected = Vec::new();
+        for (i, b) in embedded::BRANDS.iter().enumerate() {
+            let mut seen = HashSet::default();
+            let strong = b.names.iter().chain(b.claims).map(|n| (n, true));
+            for (n, strong) in strong.chain(b.weak_names.iter().map(|n| (n, false))) {
+                let pattern = text::fold_confusable(n);
+                if pattern.chars().count() >= 2 && seen.insert(pattern.clone()) {
+                    expected.push((i, pattern, strong));
+                }
+            }
+        }
+        let got: Vec<(usize, String, bool)> =
+            embedded::NAME_PATTERNS.iter().map(|n| (n.brand, n.pattern.to_string(), n.strong)).collect();
+        assert_eq!(got, expected);
     }
 }
