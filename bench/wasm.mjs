@@ -1,45 +1,69 @@
-// Benchmarks of the wasm engine under Node: cold start (module compile + `new Engine()`: knowledge base and
-// public suffix list parsed), checkUrl throughput over ../shared/data, checkPage time per page.
-// Prints figures; asserts nothing.   node bench/wasm.mjs [DATA_DIR]     (OMAMORI_PKG=DIR: another wasm-bindgen output)
-// Goals (issue 7): checkUrl ≥ 100,000 URLs/s; checkPage p95 ≤ 1 ms typical, ≤ 20 ms huge.
+// Benchmarks of the wasm engine under Node: cold start, step by step, in fresh processes (module compile,
+// instantiate, `new Engine()`, the first URL-only checkPage that a content script sends at document_start, the
+// first checkUrl, then the first checkPage with text and inputs, which builds the page vocabularies); checkUrl
+// throughput over ../shared/data; checkPage time per page. Prints figures; asserts nothing.
+//   node bench/wasm.mjs [DATA_DIR]     (OMAMORI_PKG=DIR: another wasm-bindgen output; OMAMORI_COLD_RUNS=N: 9)
+// Goals (issue 7): worker start → first verdict ≤ 30 ms; checkUrl ≥ 100,000 URLs/s; checkPage p95 ≤ 1 ms
+// typical, ≤ 20 ms huge.
 import { readFileSync, existsSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { performance } from 'node:perf_hooks';
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const self = fileURLToPath(import.meta.url);
+const root = path.resolve(path.dirname(self), '..');
 const pkg = path.resolve(process.env.OMAMORI_PKG ?? path.join(root, 'extension/pkg'));
 if (!existsSync(path.join(pkg, 'omamori_bg.wasm'))) {
   console.error('extension/pkg is missing: run ./build.sh first');
   process.exit(1);
 }
-const dataDir = process.argv[2] ?? path.resolve(root, '../shared/data');
 const { initSync, Engine } = await import(path.join(pkg, 'omamori.js'));
-
 const bytes = readFileSync(path.join(pkg, 'omamori_bg.wasm'));
-let t = performance.now();
-const module = new WebAssembly.Module(bytes);
-const tCompile = performance.now() - t;
-t = performance.now();
-initSync({ module });
-const tInstantiate = performance.now() - t;
-t = performance.now();
-const engine = new Engine();
-const tEngine = performance.now() - t;
+const urlOnly = { url: 'https://www.example.co.jp/', title: '', headings: [], image_alts: [], inputs: [] };
+const withText = { url: 'https://secure-verify-center.com/card', title: 'エムアイカード | ご利用確認', inputs: [{ tag: 'input', type: 'tel', label: 'カード番号' }] };
+
+// one cold start in this (fresh) process: the time of each step, in ms
+function coldStart() {
+  const steps = {};
+  const step = (name, f) => {
+    const t = performance.now();
+    const r = f();
+    steps[name] = performance.now() - t;
+    return r;
+  };
+  const module = step('compile', () => new WebAssembly.Module(bytes));
+  step('instantiate', () => initSync({ module }));
+  const engine = step('new Engine()', () => new Engine());
+  step('first URL-only checkPage', () => engine.checkPage(urlOnly));
+  step('first checkUrl', () => engine.checkUrl('https://micard.co.jp.kwtqq.com/login'));
+  steps['start → first verdicts'] = Object.values(steps).reduce((a, b) => a + b, 0);
+  step('first checkPage with text (page vocabularies built)', () => engine.checkPage(withText));
+  step('a second new Engine()', () => new Engine());
+  return { steps, engine };
+}
+
+if (process.argv.includes('--cold-once')) {
+  console.log(JSON.stringify(coldStart().steps));
+  process.exit(0);
+}
+
+const runs = Number(process.env.OMAMORI_COLD_RUNS ?? 9);
+const samples = [];
+for (let i = 0; i < runs; i++) {
+  const r = spawnSync(process.execPath, [self, '--cold-once'], { env: process.env, encoding: 'utf8' });
+  if (r.status === 0) samples.push(JSON.parse(r.stdout.trim().split('\n').pop()));
+}
 console.log(`wasm module: ${(bytes.length / 1024).toFixed(0)} KiB`);
-console.log(`cold start: compile ${tCompile.toFixed(1)} ms + instantiate ${tInstantiate.toFixed(1)} ms + new Engine() ${tEngine.toFixed(1)} ms (knowledge base + suffix list) = ${(tCompile + tInstantiate + tEngine).toFixed(1)} ms`);
-// the first checks run cold code (V8 compiles wasm functions lazily, then tiers them up)
-t = performance.now();
-engine.checkUrl('https://micard.co.jp.kwtqq.com/login');
-const tFirstUrl = performance.now() - t;
-t = performance.now();
-engine.checkPage({ url: 'https://secure-verify-center.com/card', title: 'エムアイカード | ご利用確認', inputs: [{ tag: 'input', type: 'tel', label: 'カード番号' }] });
-const tFirstPage = performance.now() - t;
-console.log(`first checkUrl ${tFirstUrl.toFixed(1)} ms, first checkPage ${tFirstPage.toFixed(1)} ms (name automaton built, cold code): instantiate → first page verdict ${(tCompile + tInstantiate + tEngine + tFirstUrl + tFirstPage).toFixed(1)} ms`);
-t = performance.now();
-new Engine();
-console.log(`a second new Engine(): ${(performance.now() - t).toFixed(1)} ms`);
+console.log(`cold start, ${samples.length} fresh processes (median / min, ms):`);
+for (const name of Object.keys(samples[0] ?? {})) {
+  const v = samples.map((s) => s[name]).sort((a, b) => a - b);
+  console.log(`  ${name.padEnd(52)} ${v[Math.floor(v.length / 2)].toFixed(2).padStart(7)} / ${v[0].toFixed(2)}`);
+}
+const dataDir = process.argv[2] ?? path.resolve(root, '../shared/data');
+const { engine } = coldStart();
+let t;
 
 function lines(file) {
   return gunzipSync(readFileSync(file)).toString('utf8').split('\n');

@@ -54,8 +54,8 @@ fn main() {
     // feed label -> brand id, through the brands' names
     let mut name_to_id: HashMap<String, String> = HashMap::new();
     for b in engine.brands() {
-        for n in b.names.iter().chain(&b.weak_names).chain([&b.name_ja, &b.name_en]) {
-            name_to_id.entry(fold(n)).or_insert_with(|| b.id.clone());
+        for n in b.names.iter().chain(b.weak_names).chain([b.name_ja, b.name_en]) {
+            name_to_id.entry(fold(n)).or_insert_with(|| b.id.to_string());
         }
     }
 
@@ -83,7 +83,7 @@ fn main() {
         // does the host carry a trace of the labelled brand (an official label or a strong token)?
         let trace = id.as_ref().and_then(|id| kb.get(id)).is_some_and(|b| {
             let host = v.as_ref().map(|v| v.host.to_ascii_lowercase()).unwrap_or_default();
-            b.tokens.iter().any(|t| host.contains(t.as_str()))
+            b.tokens.iter().any(|t| host.contains(t))
                 || b.domains.iter().any(|d| d.name.split('.').next().is_some_and(|l| l.len() >= 4 && host.contains(l)))
         });
         for t in [&mut total, per_brand.entry(id.clone().unwrap_or_else(|| format!("?{label}"))).or_default()] {

@@ -100,7 +100,7 @@ pub fn claimed_brand(kb: &KnowledgeBase, psl: &SuffixList, facts: &PageFacts, pa
     let mut scores: HashMap<BrandIdx, Evidence> = HashMap::new();
     for (source, text) in &page.sections {
         for i in kb.name_set().find_in(text) {
-            let name = &kb.names[i];
+            let Some(name) = kb.names().get(i) else { continue };
             let w = source.weight(name.strong);
             let e = scores.entry(name.brand).or_default();
             match source {

@@ -4,9 +4,9 @@ use crate::claims::{claimed_brand, Claims, PageText};
 use crate::facts::PageFacts;
 use crate::fields::{FieldClassifier, FieldKind, SensitiveField};
 use crate::host::{Host, HostKind, ParsedUrl, SuffixList, UrlError};
-use crate::kb::{embedded, Brand, BrandIdx, Category, KnowledgeBase};
+use crate::kb::{Brand, BrandIdx, Category, KnowledgeBase};
 use crate::lookalike::{Checker, HostContext, LookalikeIndex, UrlMatch};
-use crate::signals::{any_phrase, Signals};
+use crate::signals::{any_phrase, PageVocab, Signals};
 use crate::verdict::{BrandName, FieldOut, GoInstead, Level, MsgCtx, PhoneOut, Reason, Rule, Severity, Verdict};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,16 +62,12 @@ const RISKY_HOST_SIGNALS: &[Rule] = &[Rule::PlainHttp, Rule::IpHost, Rule::Share
 impl Engine {
     /// Builds the engine from the data compiled into the crate.
     pub fn new() -> Result<Self, String> {
-        Self::from_data(embedded::BRANDS_JSON, embedded::FIELDS_JSON, embedded::SIGNALS_JSON, embedded::PSL)
-    }
-
-    pub fn from_data(brands_json: &str, fields_json: &str, signals_json: &str, psl: &str) -> Result<Self, String> {
-        let kb = KnowledgeBase::from_json(brands_json)?;
-        let psl = SuffixList::parse(psl)?;
+        let kb = KnowledgeBase::new()?;
+        let psl = SuffixList::new();
         let lookalike = LookalikeIndex::new(&kb);
         Ok(Engine {
-            fields: FieldClassifier::from_json(fields_json)?,
-            signals: Signals::from_json(signals_json)?,
+            fields: FieldClassifier::new(),
+            signals: Signals::new(),
             kb,
             psl,
             lookalike,
@@ -198,7 +194,7 @@ impl Engine {
         let mut out = String::with_capacity(label.len());
         for part in label.split(['-', '_']) {
             if !self.kb.tokens.contains_key(part) {
-                out.push_str(&self.lookalike.strip_tokens(part));
+                self.lookalike.strip_tokens_into(part, &mut out);
             }
         }
         out
@@ -303,7 +299,14 @@ impl Engine {
         };
         let asks = !kinds.is_empty();
         let has = |k: FieldKind| kinds.contains(&k);
-        let text_hit = |phrases: &[String]| page.all().any(|t| any_phrase(t, phrases).is_some());
+        // the folded wording is looked at (and built, the first time) only when the page has text
+        let text_hit = |phrases: fn(&PageVocab) -> &[String]| {
+            let mut texts = page.all().peekable();
+            texts.peek().is_some() && {
+                let phrases = phrases(self.signals.page());
+                texts.any(|t| any_phrase(t, phrases).is_some())
+            }
+        };
 
         let mut rules: Vec<(Rule, String)> = Vec::new();
         let mut brand = url_v.brand.as_deref().and_then(|id| self.kb.index_of(id));
@@ -315,7 +318,7 @@ impl Engine {
                 brand = Some(c.brand);
             }
         }
-        let official_of = |b: BrandIdx| self.kb.brands[b].domains.first().map(|d| d.name.clone()).unwrap_or_default();
+        let official_of = |b: BrandIdx| self.kb.brands[b].domains.first().map(|d| d.name.to_string()).unwrap_or_default();
 
         if asks {
             if let Some(c) = &claim {
@@ -339,7 +342,7 @@ impl Engine {
                 rules.push((Rule::PinWithCardNumber, String::new()));
                 level = Level::Danger;
             }
-            if kinds.iter().any(|k| k.is_card()) && text_hit(&self.signals.verification_page) {
+            if kinds.iter().any(|k| k.is_card()) && text_hit(|v| &v.verification_page) {
                 if let Some(b) = brand {
                     if self.kb.brands[b].never_asks.contains(&FieldKind::CardNumber)
                         || claim.is_some()
@@ -368,7 +371,7 @@ impl Engine {
                     rules.push((Rule::FormPostsElsewhere, other));
                     level = level.max(Level::Caution);
                 }
-                if text_hit(&self.signals.urgency) {
+                if text_hit(|v| &v.urgency) {
                     rules.push((Rule::UrgencyWording, String::new()));
                     level = level.max(Level::Caution);
                 }
@@ -378,8 +381,8 @@ impl Engine {
         // (「認証番号を送信しました」 on a login page is not)
         let prepaid_context = has(FieldKind::PrepaidNumber)
             || mentioned.iter().any(|&b| self.kb.brands[b].category == Category::Prepaid)
-            || text_hit(&self.signals.prepaid_words);
-        if prepaid_context && text_hit(&self.signals.prepaid_by_message) {
+            || text_hit(|v| &v.prepaid_words);
+        if prepaid_context && text_hit(|v| &v.prepaid_by_message) {
             rules.push((Rule::PrepaidByMessage, String::new()));
             level = Level::Danger;
         }
@@ -392,14 +395,14 @@ impl Engine {
                 level = Level::Danger;
             }
         }
-        if text_hit(&self.signals.cash_out) {
+        if text_hit(|v| &v.cash_out) {
             rules.push((Rule::CashOutService, String::new()));
             level = level.max(Level::Caution);
         }
         if asks
             && kinds.iter().any(|k| k.is_card())
-            && text_hit(&self.signals.fake_shop)
-            && !text_hit(&self.signals.shop_contact)
+            && text_hit(|v| &v.fake_shop)
+            && !text_hit(|v| &v.shop_contact)
         {
             rules.push((Rule::FakeShopMarks, String::new()));
             level = level.max(Level::Caution);
@@ -465,7 +468,7 @@ impl Engine {
             }
             codes.push(*rule);
             let official = if official.is_empty() {
-                b.and_then(|b| b.domains.first()).map(|d| d.name.as_str()).unwrap_or("")
+                b.and_then(|b| b.domains.first()).map(|d| d.name).unwrap_or("")
             } else {
                 official.as_str()
             };
@@ -481,8 +484,8 @@ impl Engine {
                 _ => (fields_ja.as_str(), fields_en.as_str()),
             };
             let ctx = MsgCtx {
-                brand_ja: b.map_or("", |b| b.name_ja.as_str()),
-                brand_en: b.map_or("", |b| b.name_en.as_str()),
+                brand_ja: b.map_or("", |b| b.name_ja),
+                brand_en: b.map_or("", |b| b.name_en),
                 domain: display_domain.as_deref().unwrap_or(&domain),
                 official,
                 fields_ja,
@@ -493,16 +496,16 @@ impl Engine {
         }
         Verdict {
             level,
-            brand: b.map(|b| b.id.clone()),
-            brand_name: b.map(|b| BrandName { ja: b.name_ja.clone(), en: b.name_en.clone() }),
+            brand: b.map(|b| b.id.to_string()),
+            brand_name: b.map(|b| BrandName { ja: b.name_ja.to_string(), en: b.name_en.to_string() }),
             host: host.unicode.clone(),
             registrable_domain: display_domain,
             reasons,
             go_instead: b.filter(|_| level != Level::Safe).map(|b| GoInstead {
-                top: b.top.clone(),
-                login: b.login.clone(),
-                phishing_info: b.phishing_info.clone(),
-                phones: b.phones.iter().map(|p| PhoneOut { number: p.number.clone(), ja: p.ja.clone(), en: p.en.clone() }).collect(),
+                top: b.top.to_string(),
+                login: b.login.map(str::to_string),
+                phishing_info: b.phishing_info.map(str::to_string),
+                phones: b.phones.iter().map(|p| PhoneOut { number: p.number.to_string(), ja: p.ja.to_string(), en: p.en.to_string() }).collect(),
             }),
             fields: field_out(sensitive),
             url_block,

@@ -3,6 +3,7 @@
 //! adds what structure says (split card-number boxes, an e-mail box beside a password box).
 use crate::facts::InputFacts;
 use crate::text::fold;
+use crate::kb::StrList;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -63,7 +64,17 @@ impl FieldKind {
     }
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// The words of one field kind as `data/fields.toml` writes them (compiled in by build.rs).
+#[derive(Debug, Clone, Copy)]
+pub struct KindWords {
+    pub kind: FieldKind,
+    pub labels: StrList,
+    pub attrs: StrList,
+    pub autocomplete: StrList,
+}
+
+/// The words of one field kind, folded for matching.
+#[derive(Debug, Clone)]
 struct KindVocab {
     kind: FieldKind,
     labels: Vec<String>,
@@ -71,10 +82,6 @@ struct KindVocab {
     autocomplete: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct VocabFile {
-    kind: Vec<KindVocab>,
-}
 
 /// A sensitive input found on the page: its index in `PageFacts::inputs` and its kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -84,6 +91,13 @@ pub struct SensitiveField {
 }
 
 pub struct FieldClassifier {
+    /// the vocabulary as written (kept to build `vocab` when the first input is classified)
+    raw: &'static [KindWords],
+    /// folded vocabulary and label automaton, built at the first input classified (URL checks never need it)
+    built: std::sync::OnceLock<Vocab>,
+}
+
+struct Vocab {
     vocab: Vec<KindVocab>,
     /// every label of every kind in one automaton, and for each its kind's rank in `vocab`
     labels: crate::text::PhraseSet,
@@ -127,26 +141,33 @@ fn attr_tokens(s: &str) -> (Vec<String>, String) {
 }
 
 impl FieldClassifier {
-    pub fn from_json(json: &str) -> Result<Self, String> {
-        let file: VocabFile = serde_json::from_str(json).map_err(|e| format!("fields: {e}"))?;
-        let vocab: Vec<KindVocab> = file
-            .kind
-            .into_iter()
-            .map(|mut k| {
-                k.labels = k.labels.iter().map(|l| fold(l)).collect();
-                k.attrs = k.attrs.iter().map(|a| a.replace(['_', '-'], "").to_ascii_lowercase()).collect();
-                k
-            })
-            .collect();
-        let mut all = Vec::new();
-        let mut label_rank = Vec::new();
-        for (rank, k) in vocab.iter().enumerate() {
-            for l in &k.labels {
-                all.push(l.clone());
-                label_rank.push(rank);
+    /// The vocabulary compiled into the crate; folded at the first input classified.
+    pub fn new() -> Self {
+        Self { raw: crate::kb::embedded::FIELD_KINDS, built: std::sync::OnceLock::new() }
+    }
+
+    fn vocab(&self) -> &Vocab {
+        self.built.get_or_init(|| {
+            let vocab: Vec<KindVocab> = self
+                .raw
+                .iter()
+                .map(|k| KindVocab {
+                    kind: k.kind,
+                    labels: k.labels.iter().map(fold).collect(),
+                    attrs: k.attrs.iter().map(|a| a.replace(['_', '-'], "").to_ascii_lowercase()).collect(),
+                    autocomplete: k.autocomplete.iter().map(str::to_string).collect(),
+                })
+                .collect();
+            let mut all = Vec::new();
+            let mut label_rank = Vec::new();
+            for (rank, k) in vocab.iter().enumerate() {
+                for l in &k.labels {
+                    all.push(l.clone());
+                    label_rank.push(rank);
+                }
             }
-        }
-        Ok(Self { labels: crate::text::PhraseSet::new(&all), label_rank, vocab })
+            Vocab { labels: crate::text::PhraseSet::new(&all), label_rank, vocab }
+        })
     }
 
     fn by_text(&self, text: &str) -> Option<FieldKind> {
@@ -154,14 +175,16 @@ impl FieldClassifier {
             return None;
         }
         // the first kind in vocabulary order whose label occurs wins
-        self.labels.find_in(text).into_iter().map(|i| self.label_rank[i]).min().map(|r| self.vocab[r].kind)
+        let v = self.vocab();
+        v.labels.find_in(text).into_iter().map(|i| v.label_rank[i]).min().map(|r| v.vocab[r].kind)
     }
 
     fn by_attrs(&self, tokens: &[String], compact: &str) -> Option<FieldKind> {
         if tokens.is_empty() {
             return None;
         }
-        self.vocab
+        self.vocab()
+            .vocab
             .iter()
             .find(|k| {
                 k.attrs.iter().any(|a| tokens.iter().any(|t| t == a) || (a.len() >= 5 && compact.contains(a.as_str())))
@@ -172,7 +195,7 @@ impl FieldClassifier {
     fn by_autocomplete(&self, autocomplete: &str) -> Option<FieldKind> {
         let ac = autocomplete.to_ascii_lowercase();
         ac.split_ascii_whitespace()
-            .find_map(|tok| self.vocab.iter().find(|k| k.autocomplete.iter().any(|a| a == tok)).map(|k| k.kind))
+            .find_map(|tok| self.vocab().vocab.iter().find(|k| k.autocomplete.iter().any(|a| a == tok)).map(|k| k.kind))
     }
 
     /// The kind of one input, from its own attributes and texts alone.
@@ -298,7 +321,7 @@ mod tests {
     use super::*;
 
     fn classifier() -> FieldClassifier {
-        FieldClassifier::from_json(crate::kb::embedded::FIELDS_JSON).unwrap()
+        FieldClassifier::new()
     }
 
     fn input(ty: &str, name: &str, label: &str) -> InputFacts {

@@ -1,6 +1,6 @@
 //! Hosts as the public suffix list sees them: registrable domain, suffix (ICANN or PRIVATE = shared hosting),
 //! labels, IDN in both forms, IP literals. Parsing URLs is the `url` crate's job (userinfo, ports, IDNA).
-use publicsuffix::{List, Psl, Type};
+use psl_types::{Info, List as Psl, Type};
 use std::net::IpAddr;
 use url::Url;
 
@@ -57,9 +57,73 @@ impl Host {
     }
 }
 
-/// The public suffix list, parsed once.
-pub struct SuffixList {
-    list: List,
+/// The public suffix list, compiled into a static trie by build.rs: nothing to parse or allocate at start-up.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SuffixList;
+
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/psl_table.rs"));
+}
+
+/// The child of `node` labelled `label`, by binary search among its (sorted) children.
+fn child(node: usize, label: &[u8]) -> Option<usize> {
+    let (mut lo, mut hi) = (
+        *table::FIRST_CHILD.get(node)? as usize,
+        *table::FIRST_CHILD.get(node + 1)? as usize,
+    );
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let start = if mid == 0 { 0 } else { table::LABEL_END[mid - 1] as usize };
+        let name = table::LABELS.as_bytes().get(start..table::LABEL_END[mid] as usize)?;
+        match name.cmp(label) {
+            std::cmp::Ordering::Less => lo = mid + 1,
+            std::cmp::Ordering::Greater => hi = mid,
+            std::cmp::Ordering::Equal => return Some(mid),
+        }
+    }
+    None
+}
+
+/// The rule ending at `node`: its section, and whether it is an exception.
+fn leaf(node: usize) -> Option<(Type, bool)> {
+    let l = *table::LEAF.get(node)?;
+    let typ = match l & (table::LEAF_ICANN | table::LEAF_PRIVATE) {
+        table::LEAF_ICANN => Type::Icann,
+        table::LEAF_PRIVATE => Type::Private,
+        _ => return None,
+    };
+    Some((typ, l & table::LEAF_EXCEPTION != 0))
+}
+
+impl Psl for SuffixList {
+    /// The `publicsuffix` crate's `List::find`, step for step, on the static trie (labels right to left).
+    fn find<'a, T>(&self, mut labels: T) -> Info
+    where
+        T: Iterator<Item = &'a [u8]>,
+    {
+        let Some(first) = labels.next() else { return Info { len: 0, typ: None } };
+        let mut info = Info { len: first.len(), typ: None };
+        let Some(mut node) = child(0, first) else { return info };
+        info.typ = leaf(node).map(|(typ, _)| typ);
+        let mut len_so_far = info.len;
+        for label in labels {
+            match child(node, label).or_else(|| child(node, b"*")) {
+                Some(n) => node = n,
+                None => break,
+            }
+            let label_plus_dot = label.len() + 1;
+            if let Some((typ, exception)) = leaf(node) {
+                info.typ = Some(typ);
+                if exception {
+                    info.len = len_so_far;
+                    break;
+                }
+                info.len = len_so_far + label_plus_dot;
+            }
+            len_so_far += label_plus_dot;
+        }
+        info
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,8 +139,9 @@ pub struct ParsedUrl {
 }
 
 impl SuffixList {
-    pub fn parse(text: &str) -> Result<Self, String> {
-        text.parse::<List>().map(|list| Self { list }).map_err(|e| format!("public suffix list: {e:?}"))
+    /// The list compiled into the crate (free: a static table).
+    pub const fn new() -> Self {
+        SuffixList
     }
 
     /// Analyses a host given in ASCII or Unicode form (lower-cased, trailing dot dropped).
@@ -118,7 +183,13 @@ impl SuffixList {
             true => ascii.clone(),
             false => idna::domain_to_unicode(&ascii).0,
         };
-        let (suffix, shared_hosting, suffix_known) = match self.list.suffix(ascii.as_bytes()) {
+        // one walk of the trie for both: the registrable domain carries its suffix
+        let domain = self.domain(ascii.as_bytes());
+        let suffix = match &domain {
+            Some(d) => Some(d.suffix()),
+            None => self.suffix(ascii.as_bytes()),
+        };
+        let (suffix, shared_hosting, suffix_known) = match suffix {
             Some(s) => (
                 String::from_utf8_lossy(s.as_bytes()).into_owned(),
                 s.typ() == Some(Type::Private),
@@ -126,10 +197,7 @@ impl SuffixList {
             ),
             None => (String::new(), false, false),
         };
-        let registrable = self
-            .list
-            .domain(ascii.as_bytes())
-            .map(|d| String::from_utf8_lossy(d.as_bytes()).into_owned());
+        let registrable = domain.map(|d| String::from_utf8_lossy(d.as_bytes()).into_owned());
         Host { ascii, unicode, kind: HostKind::Domain, registrable, suffix, shared_hosting, suffix_known }
     }
 
@@ -166,6 +234,100 @@ mod tests {
 
     fn list() -> SuffixList {
         crate::kb::test_support::suffix_list()
+    }
+
+    /// What a list answers for a host: suffix (bytes, section, known) and registrable domain.
+    fn answer<L: Psl>(l: &L, host: &[u8]) -> (Option<(Vec<u8>, Option<Type>, bool, bool)>, Option<Vec<u8>>) {
+        (
+            l.suffix(host).map(|s| (s.as_bytes().to_vec(), s.typ(), s.is_known(), s.is_fqdn())),
+            l.domain(host).map(|d| d.as_bytes().to_vec()),
+        )
+    }
+
+    /// The static table answers exactly as the `publicsuffix` crate parsing the same list.
+    fn assert_agrees(oracle: &publicsuffix::List, hosts: impl IntoIterator<Item = String>) -> usize {
+        let mine = SuffixList::new();
+        let mut n = 0;
+        for h in hosts {
+            n += 1;
+            assert_eq!(answer(&mine, h.as_bytes()), answer(oracle, h.as_bytes()), "host {h:?}");
+        }
+        n
+    }
+
+    fn oracle() -> publicsuffix::List {
+        crate::kb::embedded::PSL.parse().expect("publicsuffix parses the vendored list")
+    }
+
+    #[test]
+    fn static_table_agrees_with_publicsuffix_on_every_rule() {
+        let oracle = oracle();
+        let mut hosts = Vec::new();
+        for line in crate::kb::embedded::PSL.lines().filter(|l| !l.starts_with("//")) {
+            let base = line.trim_start_matches('!').trim_start_matches("*.");
+            for h in [
+                base.to_string(),
+                format!("{base}."),
+                format!("x.{base}"),
+                format!("y.x.{base}"),
+                format!("y.x.{base}."),
+                format!("Z.{base}"),
+                format!("{}.{base}", base.split('.').next().unwrap_or("")),
+            ] {
+                hosts.push(h);
+            }
+            if let Some(parent) = base.split_once('.').map(|(_, p)| p) {
+                hosts.push(format!("a.{parent}"));
+                hosts.push(format!("b.a.{parent}"));
+            }
+        }
+        assert!(assert_agrees(&oracle, hosts) > 50_000);
+    }
+
+    #[test]
+    fn static_table_agrees_with_publicsuffix_on_odd_and_real_hosts() {
+        let oracle = oracle();
+        let mut hosts: Vec<String> = [
+            "", ".", "..", "...", "a..b", "com", "com.", ".com", "a.com..", "*", "*.jp", "!city.kawasaki.jp",
+            "city.kawasaki.jp", "x.city.kawasaki.jp", "kawasaki.jp", "foo.kawasaki.jp", "a.foo.kawasaki.jp",
+            "www.ck", "x.www.ck", "foo.ck", "a.b.foo.ck", "unknowntld", "a.unknowntld", "b.a.unknowntld",
+            "example.xn--p1ai", "xn--80ak6aa92e.com", "ドメイン.テスト", "a.b.c.d.e.f.g.h.co.jp", "COM", "Co.Jp",
+            "micard.co.jp.kwtqq.com", "a.b.duckdns.org", "x.workers.dev", "user.github.io", "github.io",
+            "192.168.0.1", "[::1]", "a b.com", "a\u{0}.com", "é.jp", "a.é", "-.jp", "_x.co.uk",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let kb = crate::kb::test_support::kb();
+        for b in kb.brands {
+            for d in b.domains {
+                hosts.push(d.name.to_string());
+                hosts.push(format!("www.{}", d.name));
+                hosts.push(format!("{}.kwtqq.com", d.name));
+            }
+            hosts.extend(b.namesakes.iter().map(|n| n.to_string()));
+        }
+        // every TLD and second level under hosts made of labels from the list itself
+        let labels: Vec<&str> = crate::kb::embedded::PSL
+            .lines()
+            .filter(|l| !l.starts_with("//"))
+            .flat_map(|l| l.trim_start_matches('!').split('.'))
+            .collect();
+        for (i, w) in labels.windows(3).enumerate().step_by(3) {
+            hosts.push(format!("{}.{}.{}", w[0], w[1], w[2]));
+            hosts.push(format!("{}.{}", w[2], labels[(i * 7919) % labels.len()]));
+        }
+        // the measurement data, when this checkout has it beside it
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data");
+        if let Ok(f) = std::fs::File::open(format!("{dir}/jpcert-phish-2019-2024.csv.gz")) {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(flate2::read::GzDecoder::new(f)).lines().skip(1).map_while(Result::ok) {
+                let url = line.split(',').nth(1).unwrap_or("");
+                let host = url.split("://").nth(1).unwrap_or(url).split(['/', '?', '#', ':', '@']).next().unwrap_or("");
+                hosts.push(host.to_ascii_lowercase());
+            }
+        }
+        assert!(assert_agrees(&oracle, hosts) > 20_000);
     }
 
     #[test]

@@ -4,7 +4,8 @@ use crate::fields::FieldKind;
 use crate::host::SuffixList;
 use crate::text;
 use serde::{Deserialize, Serialize};
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -28,114 +29,176 @@ pub enum Category {
     Other,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct OfficialDomain {
-    pub name: String,
-    pub source: String,
+    pub name: &'static str,
+    pub source: &'static str,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Serialize)]
 pub struct Phone {
-    pub number: String,
-    pub ja: String,
-    pub en: String,
-    #[serde(default, skip_serializing)]
-    pub source: String,
+    pub number: &'static str,
+    pub ja: &'static str,
+    pub en: &'static str,
+    #[serde(skip_serializing)]
+    pub source: &'static str,
 }
 
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A list of strings stored as one static string (items joined by U+001F): one pointer per list instead of one
+/// per item keeps the compiled-in knowledge base small in the wasm module.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct StrList {
+    joined: &'static str,
+    len: usize,
+}
+
+/// The separator of `StrList` items (build.rs refuses data that contains it).
+pub const STR_LIST_SEP: char = '\u{1f}';
+
+impl StrList {
+    pub const EMPTY: StrList = StrList { joined: "", len: 0 };
+
+    /// `joined`: `len` items joined by `STR_LIST_SEP` (as build.rs writes them).
+    pub const fn new(joined: &'static str, len: usize) -> Self {
+        StrList { joined, len }
+    }
+
+    pub fn iter(&self) -> std::iter::Take<std::str::Split<'static, char>> {
+        // `take` makes an empty list yield nothing (splitting "" gives one empty item)
+        self.joined.split(STR_LIST_SEP).take(self.len)
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn first(&self) -> Option<&'static str> {
+        self.iter().next()
+    }
+
+    pub fn contains(&self, item: &str) -> bool {
+        self.iter().any(|x| x == item)
+    }
+}
+
+impl IntoIterator for StrList {
+    type Item = &'static str;
+    type IntoIter = std::iter::Take<std::str::Split<'static, char>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl IntoIterator for &StrList {
+    type Item = &'static str;
+    type IntoIter = std::iter::Take<std::str::Split<'static, char>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl std::fmt::Debug for StrList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl Serialize for StrList {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+/// One brand of `data/brands.toml` (schema: data/README.md), compiled into the crate by build.rs.
+#[derive(Debug, Clone, Serialize)]
 pub struct Brand {
-    pub id: String,
-    pub name_ja: String,
-    pub name_en: String,
+    pub id: &'static str,
+    pub name_ja: &'static str,
+    pub name_en: &'static str,
     pub category: Category,
-    pub names: Vec<String>,
-    #[serde(default)]
-    pub weak_names: Vec<String>,
+    pub names: StrList,
+    pub weak_names: StrList,
     /// readings and spellings for finding the brand in the directory only (kana readings, romaji): never
     /// matched against page text, so a reading that is also an ordinary word or a person's name is harmless
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    pub domains: Vec<OfficialDomain>,
-    #[serde(default)]
-    pub input_hosts: Vec<String>,
-    #[serde(default)]
-    pub tokens: Vec<String>,
-    #[serde(default)]
-    pub weak_tokens: Vec<String>,
-    #[serde(default)]
-    pub claims: Vec<String>,
-    pub asks: Vec<FieldKind>,
-    pub never_asks: Vec<FieldKind>,
-    #[serde(default)]
-    pub never_asks_source: Option<String>,
-    pub top: String,
-    #[serde(default)]
-    pub login: Option<String>,
-    #[serde(default)]
-    pub phishing_info: Option<String>,
-    #[serde(default)]
-    pub phones: Vec<Phone>,
-    #[serde(default)]
-    pub namesakes: Vec<String>,
-    #[serde(default)]
-    pub parent: Option<String>,
+    pub aliases: StrList,
+    pub domains: &'static [OfficialDomain],
+    pub input_hosts: StrList,
+    pub tokens: StrList,
+    pub weak_tokens: StrList,
+    pub claims: StrList,
+    pub asks: &'static [FieldKind],
+    pub never_asks: &'static [FieldKind],
+    pub never_asks_source: Option<&'static str>,
+    pub top: &'static str,
+    pub login: Option<&'static str>,
+    pub phishing_info: Option<&'static str>,
+    pub phones: &'static [Phone],
+    pub namesakes: StrList,
+    pub parent: Option<&'static str>,
     /// operates worldwide under many country domains (a TLD swap or a combo alone says less)
-    #[serde(default)]
     pub global: bool,
     /// a payment network whose logo merchants show as an accepted card (VISA, Mastercard, JCB, AMEX…)
-    #[serde(default)]
     pub card_network: bool,
-}
-
-#[derive(Deserialize)]
-struct BrandFile {
-    brand: Vec<Brand>,
 }
 
 pub type BrandIdx = usize;
 
-/// One official registrable domain split for the embedding matcher: `micard` + [`co`, `jp`].
-#[derive(Debug, Clone)]
+/// One official registrable domain split for the embedding matcher: `micard` + [`co`, `jp`]. A hyphenated
+/// label has a second entry without its hyphens (`smbc-card` is also written `smbccard` inside hosts).
+/// Compiled by build.rs in knowledge-base order (`DOMAIN_PARTS`); `tests::domain_parts_are_the_brands_domains`
+/// derives them again from the brands.
+#[derive(Debug, Clone, Copy)]
 pub struct DomainParts {
+    /// its place in `KnowledgeBase::parts`
+    pub index: usize,
     pub brand: BrandIdx,
-    pub domain: String,
-    pub label: String,
-    pub suffix: Vec<String>,
+    pub domain: &'static str,
+    pub label: &'static str,
+    pub suffix: &'static [&'static str],
+    /// `suffix` joined with dots
+    pub suffix_str: &'static str,
 }
 
-/// A page name of a brand, folded and confusable-skeletonised, ready for substring search.
-#[derive(Debug, Clone)]
+/// A page name of a brand, folded and confusable-skeletonised (by build.rs, with src/fold.rs), ready for
+/// substring search.
+#[derive(Debug, Clone, Copy)]
 pub struct NamePattern {
     pub brand: BrandIdx,
-    pub pattern: String,
+    pub pattern: &'static str,
     pub strong: bool,
 }
 
 pub struct KnowledgeBase {
-    pub brands: Vec<Brand>,
-    by_id: HashMap<String, BrandIdx>,
-    by_domain: HashMap<String, BrandIdx>,
+    pub brands: &'static [Brand],
+    /// every official domain split (`DomainParts::index` is the place in this list)
+    pub parts: &'static [DomainParts],
+    by_id: HashMap<&'static str, BrandIdx>,
+    by_domain: HashMap<&'static str, BrandIdx>,
     /// official domains keyed by their label (`micard` → micard.co.jp)
-    pub by_label: HashMap<String, Vec<DomainParts>>,
+    pub by_label: HashMap<&'static str, Vec<&'static DomainParts>>,
     /// official domains keyed by their suffix (`co.jp` → [micard.co.jp, …]) for typo'd embeddings
-    pub by_suffix: HashMap<String, Vec<DomainParts>>,
+    pub by_suffix: HashMap<&'static str, Vec<&'static DomainParts>>,
     /// hostname tokens: token → (brand, strong)
-    pub tokens: HashMap<String, Vec<(BrandIdx, bool)>>,
+    pub tokens: HashMap<&'static str, Vec<(BrandIdx, bool)>>,
     /// namesake registrable domains of other organisations → the brands they must not be confused with
-    pub namesakes: HashMap<String, Vec<BrandIdx>>,
-    pub names: Vec<NamePattern>,
-    /// the names as one automaton, built at the first page check (URL checks never need it)
-    name_set: std::sync::OnceLock<text::PhraseSet>,
+    pub namesakes: HashMap<&'static str, Vec<BrandIdx>>,
+    /// the page names (folded at build time) as one automaton, built at the first page with text (URL checks
+    /// never need it)
+    names: std::sync::OnceLock<text::PhraseSet>,
 }
 
 impl KnowledgeBase {
-    pub fn from_json(json: &str) -> Result<Self, String> {
-        let file: BrandFile = serde_json::from_str(json).map_err(|e| format!("brands: {e}"))?;
-        Self::from_brands(file.brand)
+    /// The knowledge base compiled into the crate, indexed. Nothing is parsed or copied: the indexes point
+    /// into static data (build.rs lower-cases domains, tokens and namesakes, and splits the domains).
+    pub fn new() -> Result<Self, String> {
+        Self::from_static(embedded::BRANDS, embedded::DOMAIN_PARTS)
     }
 
-    pub fn from_brands(brands: Vec<Brand>) -> Result<Self, String> {
+    fn from_static(brands: &'static [Brand], parts: &'static [DomainParts]) -> Result<Self, String> {
         let mut kb = KnowledgeBase {
             by_id: HashMap::default(),
             by_domain: HashMap::default(),
@@ -143,62 +206,52 @@ impl KnowledgeBase {
             by_suffix: HashMap::default(),
             tokens: HashMap::default(),
             namesakes: HashMap::default(),
-            names: Vec::new(),
-            name_set: std::sync::OnceLock::new(),
+            names: std::sync::OnceLock::new(),
             brands,
+            parts,
         };
-        for (i, b) in kb.brands.iter().enumerate() {
-            if kb.by_id.insert(b.id.clone(), i).is_some() {
+        // the same insertions, in the same order, as when these maps were built from the JSON data: their
+        // iteration order (which the look-alike indexes inherit) stays the same
+        let mut parts = parts.iter().enumerate().peekable();
+        for (i, b) in brands.iter().enumerate() {
+            if kb.by_id.insert(b.id, i).is_some() {
                 return Err(format!("brand id `{}` appears twice", b.id));
             }
-            for d in &b.domains {
-                let name = d.name.to_ascii_lowercase();
-                if let Some(other) = kb.by_domain.insert(name.clone(), i) {
-                    return Err(format!("domain `{name}` belongs to `{}` and `{}`", kb.brands[other].id, b.id));
+            for d in b.domains {
+                if let Some(other) = kb.by_domain.insert(d.name, i) {
+                    return Err(format!("domain `{}` belongs to `{}` and `{}`", d.name, brands[other].id, b.id));
                 }
-                let mut labels = name.split('.');
-                let label = labels.next().unwrap_or_default().to_string();
-                let suffix: Vec<String> = labels.map(str::to_string).collect();
-                let parts = DomainParts { brand: i, domain: name.clone(), label: label.clone(), suffix: suffix.clone() };
-                // `smbc-card` is also written `smbccard` inside hosts
-                if label.contains('-') {
-                    let joined = label.replace('-', "");
-                    let alias = DomainParts { label: joined.clone(), ..parts.clone() };
-                    kb.by_label.entry(joined).or_default().push(alias.clone());
-                    kb.by_suffix.entry(suffix.join(".")).or_default().push(alias);
-                }
-                kb.by_label.entry(label).or_default().push(parts.clone());
-                kb.by_suffix.entry(suffix.join(".")).or_default().push(parts);
-            }
-            for t in &b.tokens {
-                kb.tokens.entry(t.to_ascii_lowercase()).or_default().push((i, true));
-            }
-            for t in &b.weak_tokens {
-                kb.tokens.entry(t.to_ascii_lowercase()).or_default().push((i, false));
-            }
-            for n in &b.namesakes {
-                kb.namesakes.entry(n.to_ascii_lowercase()).or_default().push(i);
-            }
-            let mut seen = HashSet::default();
-            for (n, strong) in b
-                .names
-                .iter()
-                .map(|n| (n, true))
-                .chain(b.claims.iter().map(|n| (n, true)))
-                .chain(b.weak_names.iter().map(|n| (n, false)))
-            {
-                let pattern = text::fold_confusable(n);
-                if pattern.chars().count() >= 2 && seen.insert(pattern.clone()) {
-                    kb.names.push(NamePattern { brand: i, pattern, strong });
+                while let Some((_, p)) = parts.next_if(|(n, p)| p.index == *n && p.brand == i && p.domain == d.name) {
+                    kb.by_label.entry(p.label).or_default().push(p);
+                    kb.by_suffix.entry(p.suffix_str).or_default().push(p);
                 }
             }
+            for t in b.tokens {
+                kb.tokens.entry(t).or_default().push((i, true));
+            }
+            for t in b.weak_tokens {
+                kb.tokens.entry(t).or_default().push((i, false));
+            }
+            for n in b.namesakes {
+                kb.namesakes.entry(n).or_default().push(i);
+            }
+        }
+        if parts.next().is_some() {
+            return Err("domain parts out of step with the brands".into());
         }
         Ok(kb)
     }
 
-    /// All page names in one automaton; `find_in` returns indexes into `names`.
+    /// The page names of every brand, folded and confusable-skeletonised (compiled in).
+    pub fn names(&self) -> &'static [NamePattern] {
+        embedded::NAME_PATTERNS
+    }
+
+    /// All page names in one automaton (built once, at first use); `find_in` returns indexes into `names()`.
     pub fn name_set(&self) -> &text::PhraseSet {
-        self.name_set.get_or_init(|| text::PhraseSet::new(&self.names.iter().map(|n| n.pattern.as_str()).collect::<Vec<_>>()))
+        self.names.get_or_init(|| {
+            text::PhraseSet::new(&embedded::NAME_PATTERNS.iter().map(|n| n.pattern).collect::<Vec<_>>())
+        })
     }
 
     pub fn get(&self, id: &str) -> Option<&Brand> {
@@ -218,7 +271,7 @@ impl KnowledgeBase {
     /// hosting, every URL on the brand's own domains, tokens well-formed, namesakes not official.
     pub fn problems(&self, psl: &SuffixList) -> Vec<String> {
         let mut out = Vec::new();
-        for b in &self.brands {
+        for b in self.brands {
             let p = |m: String| format!("{}: {m}", b.id);
             if b.id.is_empty() || !b.id.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_') {
                 out.push(p(format!("id `{}` is not [a-z0-9_]+", b.id)));
@@ -229,9 +282,9 @@ impl KnowledgeBase {
             if b.domains.is_empty() {
                 out.push(p("no official domain".into()));
             }
-            for d in &b.domains {
-                let h = psl.host(&d.name);
-                if h.registrable.as_deref() != Some(d.name.as_str()) {
+            for d in b.domains {
+                let h = psl.host(d.name);
+                if h.registrable.as_deref() != Some(d.name) {
                     out.push(p(format!("`{}` is not a registrable domain (registrable: {:?})", d.name, h.registrable)));
                 }
                 if h.shared_hosting {
@@ -240,42 +293,40 @@ impl KnowledgeBase {
                 if !h.suffix_known {
                     out.push(p(format!("`{}` has an unknown suffix", d.name)));
                 }
-                if !["seed", "tranco", "reference", "known"].contains(&d.source.as_str()) {
+                if !["seed", "tranco", "reference", "known"].contains(&d.source) {
                     out.push(p(format!("`{}` has no valid source (`{}`)", d.name, d.source)));
                 }
             }
-            for t in b.tokens.iter().chain(&b.weak_tokens) {
+            for t in b.tokens.iter().chain(b.weak_tokens) {
                 if t.is_empty() || !t.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'-') {
                     out.push(p(format!("token `{t}` is not [a-z0-9-]+")));
                 }
             }
-            for t in &b.tokens {
+            for t in b.tokens {
                 if t.len() < 4 {
                     out.push(p(format!("token `{t}` is too short to stand alone: move it to weak_tokens")));
                 }
             }
-            let mut urls = vec![("top", Some(&b.top))];
-            urls.push(("login", b.login.as_ref()));
-            urls.push(("phishing_info", b.phishing_info.as_ref()));
+            let urls = [("top", Some(b.top)), ("login", b.login), ("phishing_info", b.phishing_info)];
             for (what, u) in urls {
                 let Some(u) = u else { continue };
                 match psl.parse_url(u) {
                     Ok(parsed) if parsed.url.scheme() == "https"
-                        && b.domains.iter().any(|d| parsed.host.is_within(&d.name)) => {}
+                        && b.domains.iter().any(|d| parsed.host.is_within(d.name)) => {}
                     _ => out.push(p(format!("{what} `{u}` is not an https URL on the brand's own domains"))),
                 }
             }
-            for h in &b.input_hosts {
-                if !b.domains.iter().any(|d| psl.host(h).is_within(&d.name)) {
+            for h in b.input_hosts {
+                if !b.domains.iter().any(|d| psl.host(h).is_within(d.name)) {
                     out.push(p(format!("input host `{h}` is not on the brand's domains")));
                 }
             }
-            for n in &b.namesakes {
-                if self.by_domain.contains_key(n.as_str()) {
+            for n in b.namesakes {
+                if self.by_domain.contains_key(n) {
                     out.push(p(format!("namesake `{n}` is an official domain of a brand")));
                 }
             }
-            if let Some(parent) = &b.parent {
+            if let Some(parent) = b.parent {
                 if self.get(parent).is_none() {
                     out.push(p(format!("parent `{parent}` is not a brand")));
                 }
@@ -287,9 +338,13 @@ impl KnowledgeBase {
 
 /// Data compiled into the crate by build.rs.
 pub mod embedded {
-    pub const BRANDS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/brands.json"));
-    pub const FIELDS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/fields.json"));
-    pub const SIGNALS_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/signals.json"));
+    use super::{Brand, Category, DomainParts, NamePattern, OfficialDomain, Phone, StrList};
+    use crate::fields::FieldKind;
+    include!(concat!(env!("OUT_DIR"), "/brands.rs"));
+    use crate::fields::KindWords;
+    use crate::signals::SignalWords;
+    include!(concat!(env!("OUT_DIR"), "/vocab.rs"));
+    /// the list as text (comments stripped, rules punycoded): the oracle that tests hold the static table to
     pub const PSL: &str = include_str!(concat!(env!("OUT_DIR"), "/psl.dat"));
 }
 
@@ -299,11 +354,67 @@ pub mod test_support {
     use std::sync::OnceLock;
 
     pub fn suffix_list() -> SuffixList {
-        SuffixList::parse(super::embedded::PSL).expect("psl")
+        SuffixList::new()
     }
 
     pub fn kb() -> &'static super::KnowledgeBase {
         static KB: OnceLock<super::KnowledgeBase> = OnceLock::new();
-        KB.get_or_init(|| super::KnowledgeBase::from_json(super::embedded::BRANDS_JSON).expect("kb"))
+        KB.get_or_init(|| super::KnowledgeBase::new().expect("kb"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rustc_hash::FxHashSet as HashSet;
+
+    /// build.rs's split of the official domains is the one the matchers were written for: each domain
+    /// lower-cased and cut after its first label, a hyphenated label also without its hyphens (first).
+    #[test]
+    fn domain_parts_are_the_brands_domains() {
+        let mut expected = Vec::new();
+        for (i, b) in embedded::BRANDS.iter().enumerate() {
+            for d in b.domains {
+                let name = d.name.to_ascii_lowercase();
+                let mut labels = name.split('.');
+                let label = labels.next().unwrap_or_default().to_string();
+                let suffix: Vec<String> = labels.map(str::to_string).collect();
+                if label.contains('-') {
+                    expected.push((i, name.clone(), label.replace('-', ""), suffix.clone()));
+                }
+                expected.push((i, name, label, suffix));
+            }
+        }
+        let got: Vec<(usize, String, String, Vec<String>)> = embedded::DOMAIN_PARTS
+            .iter()
+            .map(|p| {
+                assert_eq!(p.suffix.join("."), p.suffix_str);
+                (p.brand, p.domain.to_string(), p.label.to_string(), p.suffix.iter().map(|s| s.to_string()).collect())
+            })
+            .collect();
+        assert_eq!(got, expected);
+        let kb = KnowledgeBase::new().expect("kb");
+        assert_eq!(kb.by_label.values().map(Vec::len).sum::<usize>(), embedded::DOMAIN_PARTS.len());
+        assert_eq!(kb.owner_of("micard.co.jp"), kb.index_of("micard"));
+        assert!(kb.by_label.get("smbccard").is_some_and(|p| p[0].domain == "smbc-card.com"));
+    }
+
+    /// The names folded by build.rs are the ones the engine folds at run time, in the same order.
+    #[test]
+    fn name_patterns_are_the_brands_names_folded() {
+        let mut expected = Vec::new();
+        for (i, b) in embedded::BRANDS.iter().enumerate() {
+            let mut seen = HashSet::default();
+            let strong = b.names.iter().chain(b.claims).map(|n| (n, true));
+            for (n, strong) in strong.chain(b.weak_names.iter().map(|n| (n, false))) {
+                let pattern = text::fold_confusable(n);
+                if pattern.chars().count() >= 2 && seen.insert(pattern.clone()) {
+                    expected.push((i, pattern, strong));
+                }
+            }
+        }
+        let got: Vec<(usize, String, bool)> =
+            embedded::NAME_PATTERNS.iter().map(|n| (n.brand, n.pattern.to_string(), n.strong)).collect();
+        assert_eq!(got, expected);
     }
 }

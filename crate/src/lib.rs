@@ -5,6 +5,7 @@ pub mod claims;
 pub mod engine;
 pub mod facts;
 pub mod fields;
+mod fold;
 pub mod host;
 pub mod kb;
 pub mod lookalike;

@@ -21,17 +21,18 @@ pub struct UrlMatch {
 /// Indexes built once from the knowledge base.
 pub struct LookalikeIndex {
     /// skeleton of an official label → its domains (`rnicard` → micard.co.jp)
-    skeletons: HashMap<String, Vec<DomainParts>>,
+    skeletons: HashMap<String, Vec<&'static DomainParts>>,
     /// official label → its skeleton
-    label_skeletons: HashMap<String, String>,
+    /// skeleton of each official label, by `DomainParts::index`
+    label_skeletons: Vec<String>,
     /// every single-deletion variant of official labels (≥ 6 letters) → the labels
-    deletions: HashMap<String, Vec<DomainParts>>,
+    deletions: VariantIndex<&'static DomainParts>,
     /// concatenated suffixes (`cojp`, `com`, `nejp`) that can follow an official label with no dot
     suffix_concats: HashSet<String>,
     /// tokens of ≥ 4 letters, for search inside longer labels (`directsmbc`), keyed by their first 4 bytes
-    token_prefixes: HashMap<[u8; 4], Vec<String>>,
+    token_prefixes: HashMap<[u8; 4], Vec<&'static str>>,
     /// single-deletion variants of strong tokens (≥ 6 letters) → the tokens, for one-typo brand words
-    token_deletions: HashMap<String, Vec<String>>,
+    token_deletions: VariantIndex<&'static str>,
 }
 
 /// Labels at most this long are compared for typos and homoglyphs (bounded work).
@@ -86,16 +87,102 @@ pub fn label_skeleton(label: &str) -> String {
     skeleton(&stripped).collect::<String>().to_lowercase()
 }
 
-fn deletions(s: &str) -> Vec<String> {
-    // each variant is the text before and after one character: two copies, one allocation of the right size
-    s.char_indices()
-        .map(|(i, c)| {
-            let mut d = String::with_capacity(s.len() - c.len_utf8());
-            d.push_str(&s[..i]);
-            d.push_str(&s[i + c.len_utf8()..]);
-            d
+/// A multimap from the single-deletion variants of static words (and the words themselves) to values, built
+/// without a string or a vector per key: each entry names its word and the character cut out of it, and
+/// entries with the same hash are chained in insertion order. `get` yields exactly what a
+/// `HashMap<String, Vec<T>>` filled in the same order would hold for the key, in the same order.
+struct VariantIndex<T> {
+    /// bucket → first entry (`NONE` when empty)
+    heads: Vec<u32>,
+    /// the variant being inserted, spelt out to be hashed
+    buf: Vec<u8>,
+    /// last entry of each bucket, while building
+    tails: Vec<u32>,
+    entries: Vec<VariantEntry<T>>,
+}
+
+struct VariantEntry<T> {
+    hash: u32,
+    word: &'static str,
+    /// the byte range cut out of `word` (empty: the word itself)
+    cut: (u8, u8),
+    next: u32,
+    value: T,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// FxHash-style hash of a variant's bytes, eight at a time.
+fn variant_hash(bytes: &[u8]) -> u32 {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+    let mut h: u64 = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        h = (h.rotate_left(5) ^ u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))).wrapping_mul(K);
+    }
+    for &b in chunks.remainder() {
+        h = (h.rotate_left(5) ^ b as u64).wrapping_mul(K);
+    }
+    (h >> 32) as u32
+}
+
+impl<T> VariantIndex<T> {
+    fn with_capacity(n: usize) -> Self {
+        let buckets = (n * 2).next_power_of_two().max(16);
+        VariantIndex { heads: vec![NONE; buckets], buf: Vec::new(), tails: vec![NONE; buckets], entries: Vec::with_capacity(n) }
+    }
+
+    fn bucket(&self, hash: u32) -> usize {
+        hash as usize & (self.heads.len() - 1)
+    }
+
+    /// Adds each single-deletion variant of `word` (one per character, in order), then `word` itself.
+    fn insert_word(&mut self, word: &'static str, value: T)
+    where
+        T: Copy,
+    {
+        for (i, c) in word.char_indices() {
+            self.insert(word, (i, i + c.len_utf8()), value);
+        }
+        self.insert(word, (0, 0), value);
+    }
+
+    fn insert(&mut self, word: &'static str, cut: (usize, usize), value: T) {
+        // words longer than 255 bytes are not indexed (official labels and tokens are at most 63)
+        let (Ok(a), Ok(b)) = (u8::try_from(cut.0), u8::try_from(cut.1)) else { return };
+        let w = word.as_bytes();
+        self.buf.clear();
+        self.buf.extend_from_slice(&w[..cut.0]);
+        self.buf.extend_from_slice(&w[cut.1..]);
+        let hash = variant_hash(&self.buf);
+        let idx = self.entries.len() as u32;
+        self.entries.push(VariantEntry { hash, word, cut: (a, b), next: NONE, value });
+        let bucket = self.bucket(hash);
+        match self.tails[bucket] {
+            NONE => self.heads[bucket] = idx,
+            tail => self.entries[tail as usize].next = idx,
+        }
+        self.tails[bucket] = idx;
+    }
+
+    /// The values whose word, or one of its single-deletion variants, is `key`, in insertion order.
+    fn get<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a T> + 'a {
+        let k = key.as_bytes();
+        let hash = variant_hash(k);
+        let mut at = self.heads[self.bucket(hash)];
+        std::iter::from_fn(move || {
+            while at != NONE {
+                let e = &self.entries[at as usize];
+                at = e.next;
+                let w = e.word.as_bytes();
+                let (a, b) = (e.cut.0 as usize, e.cut.1 as usize);
+                if e.hash == hash && w.len() - (b - a) == k.len() && w[..a] == k[..a] && w[b..] == k[a..] {
+                    return Some(&e.value);
+                }
+            }
+            None
         })
-        .collect()
+    }
 }
 
 /// Calls `f` with `s` itself, then with each of its single-deletion variants, in one reused buffer (the lookup
@@ -145,40 +232,42 @@ fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 
 impl LookalikeIndex {
     pub fn new(kb: &KnowledgeBase) -> Self {
-        let mut skeletons: HashMap<String, Vec<DomainParts>> = HashMap::default();
-        let mut dels: HashMap<String, Vec<DomainParts>> = HashMap::default();
+        let mut skeletons: HashMap<String, Vec<&'static DomainParts>> = HashMap::default();
+        let typo_labels = kb.by_label.values().flatten().filter(|p| p.label.len() >= MIN_TYPO_LABEL);
+        let mut dels = VariantIndex::with_capacity(typo_labels.map(|p| p.label.len() + 1).sum());
         let mut suffix_concats = HashSet::default();
-        let mut label_skeletons = HashMap::default();
-        for parts in kb.by_label.values().flatten() {
-            label_skeletons.insert(parts.label.clone(), label_skeleton(&parts.label));
+        let mut label_skeletons = vec![String::new(); kb.parts.len()];
+        for &parts in kb.by_label.values().flatten() {
+            let sk = label_skeleton(parts.label);
             if parts.label.len() >= 4 {
-                skeletons.entry(label_skeleton(&parts.label)).or_default().push(parts.clone());
+                skeletons.entry(sk.clone()).or_default().push(parts);
+            }
+            if let Some(slot) = label_skeletons.get_mut(parts.index) {
+                *slot = sk;
             }
             if parts.label.len() >= MIN_TYPO_LABEL {
-                for d in deletions(&parts.label) {
-                    dels.entry(d).or_default().push(parts.clone());
-                }
-                dels.entry(parts.label.clone()).or_default().push(parts.clone());
+                dels.insert_word(parts.label, parts);
             }
             let concat = parts.suffix.concat();
             if concat.len() >= 3 {
                 suffix_concats.insert(concat);
             }
         }
-        let mut token_prefixes: HashMap<[u8; 4], Vec<String>> = HashMap::default();
-        for t in kb.tokens.keys() {
+        let mut token_prefixes: HashMap<[u8; 4], Vec<&'static str>> = HashMap::default();
+        for &t in kb.tokens.keys() {
             if t.len() >= 4 && !t.contains('-') {
                 let b = t.as_bytes();
-                token_prefixes.entry([b[0], b[1], b[2], b[3]]).or_default().push(t.clone());
+                token_prefixes.entry([b[0], b[1], b[2], b[3]]).or_default().push(t);
             }
         }
-        let mut token_deletions: HashMap<String, Vec<String>> = HashMap::default();
-        for (t, owners) in &kb.tokens {
-            if t.len() >= MIN_TYPO_LABEL && !t.contains('-') && owners.iter().any(|(_, strong)| *strong) {
-                for d in deletions(t).into_iter().chain(std::iter::once(t.clone())) {
-                    token_deletions.entry(d).or_default().push(t.clone());
-                }
-            }
+        let typo_tokens = || {
+            kb.tokens.iter().filter(|(t, owners)| {
+                t.len() >= MIN_TYPO_LABEL && !t.contains('-') && owners.iter().any(|(_, strong)| *strong)
+            })
+        };
+        let mut token_deletions = VariantIndex::with_capacity(typo_tokens().map(|(t, _)| t.len() + 1).sum());
+        for (&t, _) in typo_tokens() {
+            token_deletions.insert_word(t, t);
         }
         LookalikeIndex { skeletons, label_skeletons, deletions: dels, suffix_concats, token_prefixes, token_deletions }
     }
@@ -186,24 +275,38 @@ impl LookalikeIndex {
 
 impl LookalikeIndex {
     /// The skeleton of an official label, precomputed.
-    fn skeleton_of<'a>(&'a self, label: &str) -> &'a str {
-        self.label_skeletons.get(label).map_or("", String::as_str)
+    fn skeleton_of(&self, parts: &DomainParts) -> &str {
+        self.label_skeletons.get(parts.index).map_or("", String::as_str)
     }
 
     /// `word` with the brand tokens found inside it removed (`microsoftstream` → `stream`).
     pub fn strip_tokens(&self, word: &str) -> String {
+        let mut out = String::with_capacity(word.len());
+        self.strip_tokens_into(word, &mut out);
+        out
+    }
+
+    /// `strip_tokens`, appended to `out` (each remaining byte pushed as a `char`, as it always was).
+    pub fn strip_tokens_into(&self, word: &str, out: &mut String) {
         let b = word.as_bytes();
-        let mut keep = vec![true; b.len()];
+        // which bytes stay: on the stack for ordinary words
+        let (mut small, mut big) = ([true; 64], Vec::new());
+        let keep: &mut [bool] = if b.len() <= small.len() {
+            &mut small[..b.len()]
+        } else {
+            big.resize(b.len(), true);
+            &mut big
+        };
         if b.len() >= 4 && word.is_ascii() {
             for i in 0..=b.len() - 4 {
                 for t in self.token_prefixes.get(&[b[i], b[i + 1], b[i + 2], b[i + 3]]).into_iter().flatten() {
-                    if word[i..].starts_with(t.as_str()) {
+                    if word[i..].starts_with(t) {
                         keep[i..i + t.len()].iter_mut().for_each(|k| *k = false);
                     }
                 }
             }
         }
-        b.iter().zip(keep).filter(|(_, k)| *k).map(|(c, _)| *c as char).collect()
+        out.extend(b.iter().zip(keep.iter()).filter(|(_, k)| **k).map(|(c, _)| *c as char));
     }
 }
 
@@ -269,7 +372,7 @@ impl<'a> Checker<'a> {
             return;
         }
         if !out.iter().any(|m| m.rule == rule && m.brand == parts.brand) {
-            out.push(UrlMatch { rule, brand: parts.brand, official: parts.domain.clone() });
+            out.push(UrlMatch { rule, brand: parts.brand, official: parts.domain.to_string() });
         }
     }
 
@@ -296,26 +399,41 @@ impl<'a> Checker<'a> {
 
     fn embedded_in(&self, host: &Host, toks: &[Tok], deconfused: bool, out: &mut Vec<UrlMatch>) {
         let exact_rule = if deconfused { Rule::EmbeddedLookalikeDomain } else { Rule::EmbeddedOfficialDomain };
+        // the token texts once, and one buffer for joined labels and suffixes (no allocation per token)
+        let texts: Vec<&str> = toks.iter().map(|t| t.text).collect();
+        let mut joined = String::new();
         for (i, tok) in toks.iter().enumerate() {
-            let rest: Vec<&str> = toks[i + 1..].iter().map(|t| t.text).collect();
+            let rest = &texts[i + 1..];
             // the label (possibly hyphenated: paypay-bank) followed by the whole suffix, or the suffix cut
             // short (co.jp → co)
             for k in 1..=3.min(toks.len() - i) {
-                let label = toks[i..i + k].iter().map(|t| t.text).collect::<Vec<_>>().join("-");
-                let Some(cands) = self.kb.by_label.get(&label) else { continue };
-                let after: Vec<&str> = toks[i + k..].iter().map(|t| t.text).collect();
+                let label = match k {
+                    1 => tok.text,
+                    _ => {
+                        joined.clear();
+                        for (j, t) in texts[i..i + k].iter().enumerate() {
+                            if j > 0 {
+                                joined.push('-');
+                            }
+                            joined.push_str(t);
+                        }
+                        joined.as_str()
+                    }
+                };
+                let Some(cands) = self.kb.by_label.get(label) else { continue };
+                let after = &texts[i + k..];
                 // `aeon.jp…` imitates aeon.co.jp rather than aeon.com: with a Japanese ending, prefer .jp domains
-                let jp_like = starts_like_suffix(&after) || after.first() == Some(&"jp");
-                let jp_cands: Vec<&DomainParts> = cands.iter().filter(|p| p.suffix.last().is_some_and(|s| s == "jp")).collect();
-                let cands: Vec<&DomainParts> = if jp_like && !jp_cands.is_empty() { jp_cands } else { cands.iter().collect() };
+                let jp_like = starts_like_suffix(after) || after.first() == Some(&"jp");
+                let jp_cands: Vec<&DomainParts> = cands.iter().copied().filter(|p| p.suffix.last() == Some(&"jp")).collect();
+                let cands: Vec<&DomainParts> = if jp_like && !jp_cands.is_empty() { jp_cands } else { cands.clone() };
                 for p in cands {
                     let n = p.suffix.len();
-                    let full = after.len() >= n && after[..n].iter().zip(&p.suffix).all(|(a, b)| a == b);
+                    let full = after.len() >= n && after[..n].iter().zip(p.suffix).all(|(a, b)| a == b);
                     let cut = n >= 2 && !after.is_empty() && after[0] == p.suffix[0];
                     if full || cut {
                         self.push(host, out, exact_rule, p);
                     } else if label.len() >= 4
-                        && (starts_like_suffix(&after)
+                        && (starts_like_suffix(after)
                             || (after.first() == Some(&"jp") && !toks[i + k].registrable && i + k + 1 <= toks.len()))
                     {
                         // the official name with another Japanese ending written after it: aeon-ne-jp, micard.or.jp
@@ -325,20 +443,32 @@ impl<'a> Checker<'a> {
             }
             // a typo'd or look-alike label followed by a suffix of official domains: apius.co.jp
             for n in (1..=rest.len().min(3)).rev() {
-                let suffix = rest[..n].join(".");
-                let Some(cands) = self.kb.by_suffix.get(&suffix) else { continue };
+                joined.clear();
+                for (j, t) in rest[..n].iter().enumerate() {
+                    if j > 0 {
+                        joined.push('.');
+                    }
+                    joined.push_str(t);
+                }
+                let suffix = joined.as_str();
+                let Some(cands) = self.kb.by_suffix.get(suffix) else { continue };
                 if n == 1 && !(suffix == "com" || suffix == "jp") {
                     continue;
                 }
                 let sk = label_skeleton(tok.text);
+                let tok_ascii = tok.text.is_ascii();
                 let mut found = false;
                 for p in cands {
                     if p.label == tok.text {
                         found = true;
                         continue;
                     }
-                    let typo = p.label.len() >= 5 && within_one_edit(&p.label, tok.text);
-                    if typo || (p.label.len() >= 4 && self.index.skeleton_of(&p.label) == sk) {
+                    // (two ASCII words whose lengths differ by more than one are not one edit apart: most
+                    // candidates are ruled out without a look at their letters)
+                    let typo = p.label.len() >= 5
+                        && (!tok_ascii || p.label.len().abs_diff(tok.text.len()) <= 1 || !p.label.is_ascii())
+                        && within_one_edit(p.label, tok.text);
+                    if typo || (p.label.len() >= 4 && self.index.skeleton_of(p) == sk) {
                         self.push(host, out, Rule::EmbeddedLookalikeDomain, p);
                         found = true;
                     }
@@ -346,7 +476,7 @@ impl<'a> Checker<'a> {
                 if !found && n >= 2 && !deconfused && tok.text.len() >= 2 {
                     // `.co.jp.` inside a foreign host with a name we do not know
                     if !out.iter().any(|m| m.rule == Rule::EmbeddedSuffix) {
-                        out.push(UrlMatch { rule: Rule::EmbeddedSuffix, brand: usize::MAX, official: suffix.clone() });
+                        out.push(UrlMatch { rule: Rule::EmbeddedSuffix, brand: usize::MAX, official: suffix.to_string() });
                     }
                 }
                 break;
@@ -381,7 +511,7 @@ impl<'a> Checker<'a> {
         }
         if let Some(cands) = self.kb.by_label.get(label) {
             for p in cands {
-                let strong = self.kb.brands[p.brand].tokens.iter().any(|t| t == label);
+                let strong = self.kb.brands[p.brand].tokens.contains(label);
                 if strong && p.suffix.join(".") != host.suffix {
                     // a brand that lives only in Japan has no business under a phishing-heavy TLD; global
                     // brands own many country domains, so for them the swap alone says little
@@ -402,11 +532,9 @@ impl<'a> Checker<'a> {
         if label.len() + 1 >= MIN_TYPO_LABEL {
             let mut seen = HashSet::default();
             for_each_variant(label, |key| {
-                if let Some(cands) = self.index.deletions.get(key) {
-                    for p in cands {
-                        if seen.insert(&p.domain) && within_one_edit(&p.label, label) {
-                            self.push(host, out, Rule::TypoDomain, p);
-                        }
+                for p in self.index.deletions.get(key) {
+                    if seen.insert(&p.domain) && within_one_edit(p.label, label) {
+                        self.push(host, out, Rule::TypoDomain, p);
                     }
                 }
             });
@@ -423,6 +551,7 @@ impl<'a> Checker<'a> {
         let credential = ctx.credential;
         let reg_toks = toks.iter().filter(|t| t.registrable).count();
         let context = ctx.signs();
+        let (mut hyphenated, mut concatenated) = (String::new(), String::new());
         for i in 0..toks.len() {
             let mut matched = false;
             // single tokens and hyphenated runs (eki-net, jre-point), also written without the hyphen
@@ -431,15 +560,23 @@ impl<'a> Checker<'a> {
                 if k > 1 && run.iter().any(|t| t.registrable != run[0].registrable) {
                     break;
                 }
-                // one token is looked up as it is (no copies); a run both with and without its hyphens
-                let variants: [std::borrow::Cow<str>; 2] = if k == 1 {
-                    [run[0].text.into(), "".into()]
+                // one token is looked up as it is (no copies); a run both with and without its hyphens (in
+                // two buffers reused across runs)
+                let variants: [&str; 2] = if k == 1 {
+                    [run[0].text, ""]
                 } else {
-                    let words: Vec<&str> = run.iter().map(|t| t.text).collect();
-                    [words.join("-").into(), words.concat().into()]
+                    hyphenated.clear();
+                    concatenated.clear();
+                    for (j, t) in run.iter().enumerate() {
+                        if j > 0 {
+                            hyphenated.push('-');
+                        }
+                        hyphenated.push_str(t.text);
+                        concatenated.push_str(t.text);
+                    }
+                    [hyphenated.as_str(), concatenated.as_str()]
                 };
-                for cand in variants.iter().filter(|c| !c.is_empty()) {
-                    let cand: &str = cand;
+                for &cand in variants.iter().filter(|c| !c.is_empty()) {
                     let Some(owners) = self.kb.tokens.get(cand) else { continue };
                     let owners = self.preferred_owners(&cand, owners);
                     matched = true;
@@ -502,10 +639,10 @@ impl<'a> Checker<'a> {
         if t.len() + 1 < MIN_TYPO_LABEL || t.len() > MAX_LABEL || self.kb.tokens.contains_key(t) {
             return;
         }
-        let mut seen: Vec<&String> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
         for_each_variant(t, |key| {
-            for cand in self.index.token_deletions.get(key).into_iter().flatten() {
-                if seen.contains(&cand) || !within_one_edit(cand, t) {
+            for cand in self.index.token_deletions.get(key) {
+                if seen.contains(cand) || !within_one_edit(cand, t) {
                     continue;
                 }
                 seen.push(cand);
@@ -531,13 +668,13 @@ impl<'a> Checker<'a> {
             let key = [b[i], b[i + 1], b[i + 2], b[i + 3]];
             let Some(cands) = self.index.token_prefixes.get(&key) else { continue };
             for t in cands {
-                if !tok.text[i..].starts_with(t.as_str()) {
+                if !tok.text[i..].starts_with(t) {
                     continue;
                 }
                 let at_edge = (i == 0 || i + t.len() == b.len())
                     && !self.signals.credential_words.contains(tok.text);
                 let rest = format!("{}{}", &tok.text[..i], &tok.text[i + t.len()..]);
-                let cred_inside = self.signals.credential_inside.iter().any(|w| rest.contains(w.as_str()));
+                let cred_inside = self.signals.credential_inside.iter().any(|w| rest.contains(w));
                 let owners = self.kb.tokens.get(t).map(|o| self.preferred_owners(t, o)).unwrap_or_default();
                 for &(brand, strong) in &owners {
                     let rule = if strong && (t.len() >= MIN_SUBSTRING_TOKEN || at_edge) {
@@ -582,8 +719,8 @@ impl<'a> Checker<'a> {
 
     fn brand_parts(&self, brand: BrandIdx) -> DomainParts {
         let b = &self.kb.brands[brand];
-        let domain = b.domains.first().map(|d| d.name.clone()).unwrap_or_default();
-        DomainParts { brand, domain, label: String::new(), suffix: Vec::new() }
+        let domain = b.domains.first().map(|d| d.name).unwrap_or_default();
+        DomainParts { index: usize::MAX, brand, domain, label: "", suffix: &[], suffix_str: "" }
     }
 }
 

@@ -216,13 +216,13 @@ fn brands(engine: &Engine) -> io::Result<()> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     for b in engine.brands() {
-        let mut names = vec![b.name_ja.as_str(), b.name_en.as_str()];
-        for n in b.names.iter().chain(&b.weak_names) {
-            if !names.contains(&n.as_str()) {
+        let mut names = vec![b.name_ja, b.name_en];
+        for n in b.names.iter().chain(b.weak_names) {
+            if !names.contains(&n) {
                 names.push(n);
             }
         }
-        let domains: Vec<&str> = b.domains.iter().map(|d| d.name.as_str()).collect();
+        let domains: Vec<&str> = b.domains.iter().map(|d| d.name).collect();
         writeln!(out, "{}\t{}\t{}", b.id, tsv_field(&names.join("|")), domains.join("|"))?;
     }
     out.flush()

@@ -1,31 +1,40 @@
 //! Risk-signal vocabularies (`data/signals.toml`): abused TLDs, shared hosting not in the PSL, shorteners,
 //! credential words for hostnames, urgency / verification / cash-out / fake-shop wording for pages.
+use crate::kb::StrList;
 use crate::text::fold;
-use serde::Deserialize;
 use rustc_hash::FxHashSet as HashSet;
 
-#[derive(Deserialize)]
-struct SignalsFile {
-    abused_tlds: Vec<String>,
-    shared_hosting: Vec<String>,
-    shorteners: Vec<String>,
-    credential_words: Vec<String>,
-    credential_inside: Vec<String>,
-    urgency: Vec<String>,
-    verification_page: Vec<String>,
-    cash_out: Vec<String>,
-    prepaid_by_message: Vec<String>,
-    prepaid_words: Vec<String>,
-    fake_shop: Vec<String>,
-    shop_contact: Vec<String>,
+/// The vocabularies as `data/signals.toml` writes them (compiled in by build.rs; host words lower-cased).
+#[derive(Debug, Clone, Copy)]
+pub struct SignalWords {
+    pub abused_tlds: StrList,
+    pub shared_hosting: StrList,
+    pub shorteners: StrList,
+    pub credential_words: StrList,
+    pub credential_inside: StrList,
+    pub urgency: StrList,
+    pub verification_page: StrList,
+    pub cash_out: StrList,
+    pub prepaid_by_message: StrList,
+    pub prepaid_words: StrList,
+    pub fake_shop: StrList,
+    pub shop_contact: StrList,
 }
 
 pub struct Signals {
-    pub abused_tlds: HashSet<String>,
-    pub shared_hosting: HashSet<String>,
-    pub shorteners: HashSet<String>,
-    pub credential_words: HashSet<String>,
-    pub credential_inside: Vec<String>,
+    pub abused_tlds: HashSet<&'static str>,
+    pub shared_hosting: HashSet<&'static str>,
+    pub shorteners: HashSet<&'static str>,
+    pub credential_words: HashSet<&'static str>,
+    pub credential_inside: StrList,
+    /// page wording as written, folded into `page` at the first page with text
+    raw: &'static SignalWords,
+    page: std::sync::OnceLock<PageVocab>,
+}
+
+/// Phrases searched in page text (NFKC-folded): only pages with text need them.
+#[derive(Default)]
+pub struct PageVocab {
     pub urgency: Vec<String>,
     pub verification_page: Vec<String>,
     pub cash_out: Vec<String>,
@@ -36,23 +45,35 @@ pub struct Signals {
 }
 
 impl Signals {
-    pub fn from_json(json: &str) -> Result<Self, String> {
-        let f: SignalsFile = serde_json::from_str(json).map_err(|e| format!("signals: {e}"))?;
-        let set = |v: Vec<String>| v.into_iter().map(|s| s.to_ascii_lowercase()).collect::<HashSet<_>>();
-        let folded = |v: Vec<String>| v.iter().map(|s| fold(s)).collect::<Vec<_>>();
-        Ok(Signals {
-            abused_tlds: set(f.abused_tlds),
-            shared_hosting: set(f.shared_hosting),
-            shorteners: set(f.shorteners),
-            credential_words: set(f.credential_words),
-            credential_inside: f.credential_inside.into_iter().map(|s| s.to_ascii_lowercase()).collect(),
-            urgency: folded(f.urgency),
-            verification_page: folded(f.verification_page),
-            cash_out: folded(f.cash_out),
-            prepaid_by_message: folded(f.prepaid_by_message),
-            prepaid_words: folded(f.prepaid_words),
-            fake_shop: folded(f.fake_shop),
-            shop_contact: folded(f.shop_contact),
+    /// The vocabularies compiled into the crate: host words in sets, page wording folded at first use.
+    pub fn new() -> Self {
+        let raw = &crate::kb::embedded::SIGNALS;
+        let set = |l: StrList| l.iter().collect::<HashSet<_>>();
+        Signals {
+            abused_tlds: set(raw.abused_tlds),
+            shared_hosting: set(raw.shared_hosting),
+            shorteners: set(raw.shorteners),
+            credential_words: set(raw.credential_words),
+            credential_inside: raw.credential_inside,
+            raw,
+            page: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The page wording, folded (built once, at the first page that has text).
+    pub fn page(&self) -> &PageVocab {
+        self.page.get_or_init(|| {
+            let folded = |l: StrList| l.iter().map(fold).collect::<Vec<_>>();
+            let r = self.raw;
+            PageVocab {
+                urgency: folded(r.urgency),
+                verification_page: folded(r.verification_page),
+                cash_out: folded(r.cash_out),
+                prepaid_by_message: folded(r.prepaid_by_message),
+                prepaid_words: folded(r.prepaid_words),
+                fake_shop: folded(r.fake_shop),
+                shop_contact: folded(r.shop_contact),
+            }
         })
     }
 

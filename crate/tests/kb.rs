@@ -34,7 +34,7 @@ fn coverage() {
     }
     let micard = engine().kb().get("micard").unwrap();
     for h in ["www1.micard.co.jp", "www2.micard.co.jp"] {
-        assert!(micard.input_hosts.iter().any(|x| x == h), "micard input host {h}");
+        assert!(micard.input_hosts.contains(h), "micard input host {h}");
     }
     assert!(micard.phones.iter().any(|p| p.number == "0570-05-2211"));
     assert!(engine().kb().get("aplus").unwrap().phones.iter().any(|p| p.number == "0570-008-789"));
@@ -44,7 +44,7 @@ fn coverage() {
 fn official_domains_are_safe_for_their_brand_whatever_the_path() {
     let mut failures = Vec::new();
     for b in engine().brands() {
-        for d in &b.domains {
+        for d in b.domains {
             for url in [
                 format!("https://{}/", d.name),
                 format!("https://www.{}/login?next=/card#top", d.name),
@@ -52,14 +52,14 @@ fn official_domains_are_safe_for_their_brand_whatever_the_path() {
                 format!("https://a.b.{}:443/x/y", d.name),
             ] {
                 match engine().check_url(&url) {
-                    Ok(v) if v.level == Level::Safe && v.brand.as_deref() == Some(b.id.as_str()) => {}
+                    Ok(v) if v.level == Level::Safe && v.brand.as_deref() == Some(b.id) => {}
                     other => failures.push(format!("{url}: {:?}", other.map(|v| (v.level, v.brand)))),
                 }
             }
         }
         for u in std::iter::once(&b.top).chain(b.login.iter()).chain(b.phishing_info.iter()) {
             match engine().check_url(u) {
-                Ok(v) if v.level == Level::Safe && v.brand.as_deref() == Some(b.id.as_str()) => {}
+                Ok(v) if v.level == Level::Safe && v.brand.as_deref() == Some(b.id) => {}
                 other => failures.push(format!("{u}: {:?}", other.map(|v| (v.level, v.brand)))),
             }
         }
@@ -72,10 +72,10 @@ fn namesakes_are_not_safe_for_the_brand() {
     let mut failures = Vec::new();
     let mut n = 0;
     for b in engine().brands() {
-        for ns in &b.namesakes {
+        for ns in b.namesakes {
             n += 1;
             let v = engine().check_url(&format!("https://{ns}/")).expect("namesake parses");
-            if v.level == Level::Safe && v.brand.as_deref() == Some(b.id.as_str()) {
+            if v.level == Level::Safe && v.brand.as_deref() == Some(b.id) {
                 failures.push(format!("{ns} is safe for {}", b.id));
             }
             if v.level == Level::Danger {
@@ -93,14 +93,14 @@ fn names_and_tokens_are_not_shared_between_unrelated_brands() {
     let mut seen = std::collections::HashMap::new();
     let mut clashes = Vec::new();
     for b in engine().brands() {
-        for t in &b.tokens {
-            if let Some(other) = seen.insert(t.clone(), b.id.clone()) {
+        for t in b.tokens {
+            if let Some(other) = seen.insert(t, b.id) {
                 clashes.push(format!("token `{t}`: {other} and {}", b.id));
             }
         }
     }
     assert!(clashes.is_empty(), "{}", clashes.join("\n"));
-    let ids: HashSet<&str> = engine().brands().iter().map(|b| b.id.as_str()).collect();
+    let ids: HashSet<&str> = engine().brands().iter().map(|b| b.id).collect();
     assert_eq!(ids.len(), engine().brands().len());
 }
 
@@ -159,7 +159,7 @@ fn aliases_find_brands() {
             continue;
         };
         let q = key(query);
-        if !b.aliases.iter().chain(&b.names).chain(&b.weak_names).any(|a| key(a) == q) {
+        if !b.aliases.iter().chain(b.names).chain(b.weak_names).any(|a| key(a) == q) {
             failures.push(format!("`{query}` does not find {id}"));
         }
     }

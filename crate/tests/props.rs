@@ -75,7 +75,7 @@ fn official_domains() -> &'static [(String, String)] {
         engine()
             .brands()
             .iter()
-            .flat_map(|b| b.domains.iter().map(move |d| (b.id.clone(), d.name.clone())))
+            .flat_map(|b| b.domains.iter().map(move |d| (b.id.to_string(), d.name.to_string())))
             .collect()
     })
 }
