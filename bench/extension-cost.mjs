@@ -20,8 +20,9 @@
 //    page (5,000 inputs, 1 MB of text). The URL-only check the content script sends at document_start is not
 //    counted.
 // 3. Service worker waking to its first verdict: the worker is stopped (DevTools ServiceWorker.stopAllWorkers),
-//    a page is opened, the content script's check wakes it; figure: verdict recorded − worker's timeOrigin
-//    (module load, wasm instantiate, new Engine(), the check). Also the cold start of the very first worker.
+//    a page is opened, its navigation wakes the worker; figures on the worker's timeline (performance marks in
+//    background.js): engine ready and first verdict (module load, wasm instantiate, new Engine(), the check),
+//    and when the page's own check was recorded. Also the cold start of the very first worker.
 // 4. The size of dist/omamori-chrome.zip (and its largest files).
 //
 // Goals (issue 7): ≤ 5 ms median added page load; check_page p95 ≤ 1 ms typical / ≤ 20 ms huge (engine) —
@@ -197,7 +198,12 @@ async function wakeToVerdict(b, url) {
         const f = st?.frames?.['0'];
         if (f && f.url === url && f.verdict && f.at >= since) {
           await globalThis.omamori.engineReady;
-          return { wake: f.at - performance.timeOrigin, fromNav: f.at - since };
+          // the worker's own milestones (background.js performance marks), on its timeline
+          const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+          return {
+            wake: f.at - performance.timeOrigin, fromNav: f.at - since,
+            engine: at('omamori:engine-ready'), first: at('omamori:first-verdict'),
+          };
         }
       }
       return null;
@@ -315,5 +321,8 @@ if (results.firstWorker) {
   console.log(`first worker (browser start): engine ready ${f1(results.firstWorker.ready)} ms after the worker started`);
 }
 const wake = results.wake.map((w) => w.wake);
-console.log(`woken worker: median ${f1(median(wake))} ms, max ${f1(Math.max(...wake))} ms from worker start to first verdict (${wake.length} wakes; navigation start → verdict median ${f1(median(results.wake.map((w) => w.fromNav)))} ms) — goal ≤ 30 ms`);
+const first = results.wake.map((w) => w.first).filter(Number.isFinite);
+const ready = results.wake.map((w) => w.engine).filter(Number.isFinite);
+console.log(`woken worker: first verdict (the URL check of the navigation that woke it) median ${f1(median(first))} ms, max ${f1(Math.max(...first))} ms after the worker started; engine ready median ${f1(median(ready))} ms (${first.length} wakes) — goal ≤ 30 ms`);
+console.log(`  the page's own check recorded: median ${f1(median(wake))} ms, max ${f1(Math.max(...wake))} ms after the worker started (waits for the page to reach the content script; navigation start → verdict median ${f1(median(results.wake.map((w) => w.fromNav)))} ms)`);
 console.log(`\n${zipLine}`);

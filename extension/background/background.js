@@ -26,9 +26,19 @@ const MAX_TRUSTED = 2000;
 // module, and the listeners below must be registered synchronously so that events wake the worker.)
 let engine = null;
 let engineError = null;
+/** Start-up milestones on the worker's timeline (bench/extension-cost.mjs reads them; a mark costs nothing). */
+const marked = new Set();
+function mark(name) {
+  if (marked.has(name)) return;
+  marked.add(name);
+  try {
+    performance.mark(name);
+  } catch { /* ignore */ }
+}
 const engineReady = (async () => {
   await init();
   engine = new Engine();
+  mark('omamori:engine-ready');
   return engine;
 })();
 engineReady.catch((e) => {
@@ -117,12 +127,16 @@ function normVerdict(raw, url) {
 
 async function checkUrl(url) {
   const e = await engineReady;
-  return normVerdict(e.checkUrl(url), url);
+  const v = normVerdict(e.checkUrl(url), url);
+  mark('omamori:first-verdict');
+  return v;
 }
 
 async function checkPage(facts) {
   const e = await engineReady;
-  return normVerdict(e.checkPage(facts), facts.url);
+  const v = normVerdict(e.checkPage(facts), facts.url);
+  mark('omamori:first-verdict');
+  return v;
 }
 
 // URL verdicts are pure functions of the URL: links of a page (and the same link seen again) are checked once.
