@@ -727,7 +727,8 @@ function sanitizeFacts(raw, sender) {
  * MESSAGES (request -> response). Every response has `ok`; on failure {ok: false, error}.
  *
  * From the content script (sender.tab + frameId; origins are taken from the sender, never trusted blindly):
- *   {type:'check', seq, doc, facts}        -> {ok, seq, verdict, trusted}   verdict.level is 'none' when trusted
+ *   {type:'check', seq, doc, facts, cost}  -> {ok, seq, verdict, trusted}   verdict.level is 'none' when trusted;
+ *                                             cost: ms the content script spent reading the facts
  *                                             (then verdict.real_level holds the engine's level)
  *   {type:'trust-origin', url}             -> {ok, origin}        "continue anyway" in the in-page warning
  *   {type:'open-report', url?, mode?}      -> {ok, id}            opens report/report.html for this frame (or url);
@@ -758,7 +759,12 @@ const FROM_CONTENT = {
     await listsReady;
     const facts = sanitizeFacts(m.facts, sender);
     const origin = originOf(facts.url);
+    await engineReady;
+    const t0 = performance.now();
     let v = await checkPage(facts);
+    // what the check cost, kept with the frame for the benchmarks (never sent anywhere): the content script's
+    // facts extraction and link scan as it reports it, and the engine here (facts crossing into wasm included)
+    const cost = { extract_ms: Number.isFinite(m.cost) && m.cost >= 0 ? Math.min(m.cost, 1e6) : null, engine_ms: performance.now() - t0 };
     v = await withUserLists(v, origin);
     const tr = isTrusted(origin);
     const doc = str(m.doc, 40);
@@ -770,7 +776,7 @@ const FROM_CONTENT = {
     // forget the danger its page is showing (and a page that removes the warning would not be sent away).
     if (!(prev && doc && prev.doc === doc && prev.seq > seq)) {
       await recordFrame(sender.tab.id, sender.frameId, {
-        url: facts.url, origin, verdict: v, trusted: tr, at: Date.now(), doc, seq,
+        url: facts.url, origin, verdict: v, trusted: tr, at: Date.now(), doc, seq, cost,
       });
     }
     const out = tr ? { ...v, level: 'none', real_level: v.level, trusted: true } : v;

@@ -692,7 +692,7 @@
       return;
     }
     state.lastFp = fp;
-    sendWithRetry({ type: 'check', seq, doc: DOC_ID, facts })
+    sendWithRetry({ type: 'check', seq, doc: DOC_ID, facts, cost: Math.round(cost * 100) / 100 })
       .then((res) => {
         if (!res || !res.ok || !res.verdict || typeof res.verdict !== 'object') throw new Error((res && res.error) || 'no verdict');
         state.lastResponse = res;
