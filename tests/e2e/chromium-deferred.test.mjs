@@ -140,8 +140,11 @@ describe('Chromium: the text check after load', { timeout: 300_000 }, () => {
     await withPage(b, async (page) => {
       const release = await holdBack(page, /shop-logo\.svg/);
       try {
+        const since = Date.now();
         await page.goto(URLS.merchant, { waitUntil: 'domcontentloaded' });
-        await sleep(400);
+        // the page check (not the URL-only one) answers while the page is still loading, and well before the
+        // 1.5 s fallback that a page without a card form would wait for (it comes ~50 ms after DOMContentLoaded)
+        await waitForVerdict(b, URLS.merchant, { since, timeout: 1_400 });
         assert.notEqual(await page.evaluate(() => document.readyState), 'complete', 'still loading');
         await page.click('#cc-number');
         await page.keyboard.type(CARD, { delay: 1 });

@@ -114,7 +114,7 @@ describe('Chromium: hostile pages cannot get around the warning', { timeout: 300
     await withPage(b, async (page) => {
       // (a hung page never fires `load`: wait for the commit only, and never wait on the page without a bound)
       await gotoLoose(page, URLS.hostileCaution, { waitUntil: 'commit' });
-      const removals = () => Promise.race([page.evaluate(() => window.__removals), sleep(1_000).then(() => 'no answer in 1 s')]);
+      const removals = () => Promise.race([page.evaluate(() => window.__removals), sleep(3_000).then(() => 'no answer in 3 s')]);
       const v = await waitForVerdict(b, URLS.hostileCaution);
       assert.equal(v.level, 'caution');
       await until(async () => (await removals()) > 0, { what: 'the page removing the guard' });
