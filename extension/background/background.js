@@ -11,6 +11,7 @@
  * of context (content script vs extension page).
  */
 import init, { Engine } from '../pkg/omamori.js';
+import { loadLocale, fillMessage } from '../shared/locales.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const EXT_BASE = api.runtime.getURL('');
@@ -46,37 +47,17 @@ engineReady.catch((e) => {
   console.error('Omamori: the engine failed to load', e);
 });
 
-/** Both locales' strings, for the reasons the shell adds itself (verdict reasons carry ja and en). Read at the
+/** Both locales' messages, for the reasons the shell adds itself (verdict reasons carry ja and en). Read at the
  * first such reason, not when the worker starts: a woken worker's first job is a verdict, and most need none. */
-const localeFiles = {};
 let localesPromise = null;
 const localesReady = () => localesPromise || (localesPromise = (async () => {
-  const out = {};
-  for (const lang of ['ja', 'en']) {
-    try {
-      const r = await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`));
-      const j = await r.json();
-      localeFiles[lang] = j;
-      out[lang] = Object.fromEntries(Object.entries(j).map(([k, v]) => [k, v.message]));
-    } catch {
-      out[lang] = {};
-      localeFiles[lang] = {};
-    }
-  }
-  return out;
+  const [ja, en] = await Promise.all([loadLocale(api, 'ja'), loadLocale(api, 'en')]);
+  return { ja, en };
 })());
 
-/** A message of one locale with its $PLACEHOLDERS$ filled (chrome.i18n only speaks the UI language). */
+/** A message of one locale with its $PLACEHOLDERS$ filled. */
 async function localeText(lang, key, subs = []) {
-  await localesReady();
-  const e = (localeFiles[lang] || {})[key];
-  if (!e) return '';
-  return e.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (all, name) => {
-    const ph = e.placeholders && e.placeholders[name.toLowerCase()];
-    if (!ph) return all;
-    const m = /^\$(\d)$/.exec(ph.content);
-    return m ? String(subs[Number(m[1]) - 1] ?? '') : ph.content;
-  }).replace(/\$\$/g, '$');
+  return fillMessage((await localesReady())[lang], key, subs);
 }
 
 /** A reason of the shell's own, in both languages, shaped like the engine's. */
@@ -266,12 +247,8 @@ async function saveReports() {
 /** A site the user reported is at least `caution` from then on, with the reason `user-reported`. */
 async function withUserLists(v, origin) {
   if (!isReported(origin)) return v;
-  const L = await localesReady();
   if (!v.reasons.some((r) => r.code === 'user-reported')) {
-    v.reasons.push({
-      code: 'user-reported', severity: 'caution',
-      ja: L.ja.reason_user_reported || '', en: L.en.reason_user_reported || '',
-    });
+    v.reasons.push(await shellReason('user-reported', 'caution', 'reason_user_reported'));
   }
   if (RANK[v.level] < RANK.caution) v.level = 'caution';
   v.user_reported = true;
@@ -371,6 +348,11 @@ function pickName(o) {
 
 async function recordFrame(tabId, frameId, entry) {
   const t = await getTab(tabId);
+  const prev = t.frames[String(frameId)];
+  // Checks of one document can finish out of order (the URL-only check at document_start and the page check are
+  // in flight together): a stale answer must not replace a newer one, or the tab would forget the danger its page
+  // is showing (and a page that removes the warning would not be sent away).
+  if (prev && entry.doc && prev.doc === entry.doc && prev.seq > entry.seq) return;
   t.frames[String(frameId)] = entry;
   // Bounded: a page with hundreds of frames keeps the latest 64.
   const keys = Object.keys(t.frames);
@@ -554,19 +536,23 @@ async function openReport(url, verdict, openerTab, mode) {
   const draft = await makeDraft(url, verdict);
   let page = `${REPORT_PAGE}?id=${encodeURIComponent(draft.id)}`;
   if (mode === 'wrong') page += '&mode=wrong';
-  const props = { url: page, active: true };
+  await openTabNextTo(page, openerTab);
+  return draft;
+}
+
+/** A new active tab with url, right of the opener when there is one (anywhere if that is refused: the opener may be
+ * gone, or in a window that takes no tabs). */
+async function openTabNextTo(url, openerTab) {
+  const props = { url, active: true };
   if (openerTab && typeof openerTab.index === 'number') {
     props.index = openerTab.index + 1;
-    props.openerTabId = openerTab.id;
+    if (typeof openerTab.id === 'number') props.openerTabId = openerTab.id;
   }
   try {
     await api.tabs.create(props);
   } catch {
-    delete props.openerTabId;
-    delete props.index;
-    await api.tabs.create(props);
+    await api.tabs.create({ url, active: true });
   }
-  return draft;
 }
 
 const CHANNELS = new Set(['antiphishing_mail', 'safe_browsing', 'brand_site']);
@@ -663,9 +649,7 @@ async function onMenuClicked(info, tab) {
     const w = await api.windows.create({ url, type: 'popup', width: 480, height: 680, focused: true });
     return { window_id: w && w.id, url };
   } catch {
-    const props = { url, active: true };
-    if (tab && typeof tab.index === 'number') props.index = tab.index + 1;
-    await api.tabs.create(props);
+    await openTabNextTo(url, tab);
     return { url };
   }
 }
@@ -676,16 +660,7 @@ async function openOfficial(brand, which, openerTab) {
   const b = await brandInfo(brand);
   const url = b && (which === 'login' ? b.login || b.top : b.top);
   if (!url) throw new Error('unknown brand');
-  const props = { url, active: true };
-  if (openerTab && typeof openerTab.index === 'number') {
-    props.index = openerTab.index + 1;
-    props.openerTabId = openerTab.id;
-  }
-  try {
-    await api.tabs.create(props);
-  } catch {
-    await api.tabs.create({ url, active: true });
-  }
+  await openTabNextTo(url, openerTab);
   return url;
 }
 
@@ -767,18 +742,10 @@ const FROM_CONTENT = {
     const cost = { extract_ms: Number.isFinite(m.cost) && m.cost >= 0 ? Math.min(m.cost, 1e6) : null, engine_ms: performance.now() - t0 };
     v = await withUserLists(v, origin);
     const tr = isTrusted(origin);
-    const doc = str(m.doc, 40);
-    const seq = Number.isSafeInteger(m.seq) ? m.seq : 0;
-    const t = await getTab(sender.tab.id);
-    const prev = t.frames[String(sender.frameId)];
-    // Checks of one document can finish out of order (the URL-only check at document_start and the full one at
-    // DOMContentLoaded are in flight together): a stale answer must not replace a newer one, or the tab would
-    // forget the danger its page is showing (and a page that removes the warning would not be sent away).
-    if (!(prev && doc && prev.doc === doc && prev.seq > seq)) {
-      await recordFrame(sender.tab.id, sender.frameId, {
-        url: facts.url, origin, verdict: v, trusted: tr, at: Date.now(), doc, seq, cost,
-      });
-    }
+    await recordFrame(sender.tab.id, sender.frameId, {
+      url: facts.url, origin, verdict: v, trusted: tr, at: Date.now(), doc: str(m.doc, 40),
+      seq: Number.isSafeInteger(m.seq) ? m.seq : 0, cost,
+    });
     const out = tr ? { ...v, level: 'none', real_level: v.level, trusted: true } : v;
     return { ok: true, seq: m.seq, verdict: out, trusted: tr };
   },

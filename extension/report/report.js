@@ -7,6 +7,7 @@
 //                                       trusting the site.
 // A draft holds the URL (without query and fragment), the domain, the brand, the reasons and the time: never
 // anything typed into the page (the content script never reads field values).
+import { loadLocale, fillMessage as fmt } from '../shared/locales.js';
 const UI = globalThis.OmamoriUI;
 const api = UI.api;
 const { msg, h } = UI;
@@ -22,26 +23,6 @@ const main = document.getElementById('main');
 
 const { ask } = UI;
 
-/** Messages of one locale file (the mail to the Council is always written in Japanese). */
-async function loadLocale(lang) {
-  try {
-    const r = await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`));
-    return await r.json();
-  } catch {
-    return {};
-  }
-}
-function fmt(messages, key, subs = []) {
-  subs = [].concat(subs);
-  const e = messages[key];
-  if (!e) return '';
-  return e.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (all, name) => {
-    const ph = e.placeholders && e.placeholders[name.toLowerCase()];
-    if (!ph) return all;
-    const m = /^\$(\d)$/.exec(ph.content);
-    return m ? String(subs[Number(m[1]) - 1] ?? '') : ph.content;
-  }).replace(/\$\$/g, '$');
-}
 
 function timeIn(lang, ms) {
   try {
@@ -90,7 +71,7 @@ document.body.dataset.ready = 'true';
 // ------------------------------------------------------------------ report a site
 async function renderReport(d, reported) {
   const brand = UI.pick(d.brand_name);
-  const [ja, en] = await Promise.all([loadLocale('ja'), loadLocale('en')]);
+  const [ja, en] = await Promise.all([loadLocale(api, 'ja'), loadLocale(api, 'en')]);
 
   main.append(el('p', null, msg('report_intro')));
   main.append(el('h2', null, msg('report_sent_heading')));
