@@ -39,8 +39,8 @@ import { sleep } from '../tests/e2e/lib/guard.mjs';
 const ROUNDS = Number(process.argv[2] ?? 15);
 // OMAMORI_BENCH_EXT=DIR: measure another unpacked build (e.g. one without content scripts, to see what they cost)
 const EXT_DIR = path.resolve(process.env.OMAMORI_BENCH_EXT ?? DIST_CHROME);
-// OMAMORI_BENCH_ONLY=load: only the page-load comparison
-const ONLY_LOAD = process.env.OMAMORI_BENCH_ONLY === 'load';
+// OMAMORI_BENCH_ONLY=load,check,wake: only those stages (default: all three)
+const STAGES = new Set((process.env.OMAMORI_BENCH_ONLY || 'load,check,wake').split(',').map((x) => x.trim()));
 const ZIP = path.join(DIST, 'omamori-chrome.zip');
 if (!existsSync(path.join(DIST_CHROME, 'manifest.json'))) {
   console.error('dist/chrome is missing: run ./build.sh first');
@@ -84,8 +84,9 @@ const HUGE_URL = `https://${HUGE_HOST}/card`;
 // pages whose load is compared (static URLs of the e2e table, the hostile-page family left out)
 // OMAMORI_BENCH_PAGES=contentPhish,merchant: only these pages (names of tests/e2e/lib/sites.mjs URLS)
 const ONLY_PAGES = (process.env.OMAMORI_BENCH_PAGES ?? '').split(',').filter(Boolean);
-// (left out: hostileCaution fights the extension; oddFrames adds and removes 40 frames, a stress page for tests)
-const NOT_COMPARED = new Set(['hostileCaution', 'oddFrames']);
+// (left out: hostileCaution fights the extension; oddFrames adds and removes 40 frames, a stress page for tests;
+// factsShapes, a test page of the facts extraction, so that the set stays the 12 pages of the earlier figures)
+const NOT_COMPARED = new Set(['hostileCaution', 'oddFrames', 'factsShapes']);
 const PAGES = Object.entries(URLS)
   .filter(([name, u]) => typeof u === 'string' && !NOT_COMPARED.has(name) && (!ONLY_PAGES.length || ONLY_PAGES.includes(name)))
   .map(([name, url]) => ({ name, url }));
@@ -204,9 +205,11 @@ async function wakeToVerdict(b, url) {
           await globalThis.omamori.engineReady;
           // the worker's own milestones (background.js performance marks), on its timeline
           const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
+          const marks = {};
+          for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('omamori:')) marks[m.name.slice(8)] = m.startTime;
           return {
             wake: f.at - performance.timeOrigin, fromNav: f.at - since,
-            engine: at('omamori:engine-ready'), first: at('omamori:first-verdict'),
+            engine: at('omamori:engine-ready'), first: at('omamori:first-verdict'), marks,
           };
         }
       }
@@ -222,7 +225,7 @@ const results = {};
 try {
   // ------------------------------------------------------------ 1. page load, with and without
   // OMAMORI_BENCH_BASE=DIR: compare with another unpacked build instead of the empty extension
-  const base = await launchChromium(server, { extDir: path.resolve(process.env.OMAMORI_BENCH_BASE ?? emptyExt) });
+  const base = STAGES.has('load') ? await launchChromium(server, { extDir: path.resolve(process.env.OMAMORI_BENCH_BASE ?? emptyExt) }) : null;
   const t0 = Date.now();
   const ext = await launchChromium(server, { extDir: EXT_DIR });
   try {
@@ -237,46 +240,49 @@ try {
       if (!first) await sleep(20);
     }
     results.firstWorker = first;
-    let without;
-    let withExt;
-    let paired;
-    try {
-      [without, withExt, paired] = await loadTimesBoth(base, ext);
-    } finally {
-      await base.close();
-    }
-    const rows = [];
-    for (const { name, url } of PAGES) {
-      const a = without[name] ?? [];
-      const w = withExt[name] ?? [];
-      if (a.length < 3 || w.length < 3) {
-        rows.push({ name, url, skipped: true });
-        continue;
+    if (base) {
+      let without;
+      let withExt;
+      let paired;
+      try {
+        [without, withExt, paired] = await loadTimesBoth(base, ext);
+      } finally {
+        await base.close();
       }
-      rows.push({ name, url, without: median(a), with: median(w), added: median(w) - median(a), paired: median(paired[name] ?? []) });
+      const rows = [];
+      for (const { name, url } of PAGES) {
+        const a = without[name] ?? [];
+        const w = withExt[name] ?? [];
+        if (a.length < 3 || w.length < 3) {
+          rows.push({ name, url, skipped: true });
+          continue;
+        }
+        rows.push({ name, url, without: median(a), with: median(w), added: median(w) - median(a), paired: median(paired[name] ?? []) });
+      }
+      results.load = rows;
     }
-    results.load = rows;
-    if (ONLY_LOAD) throw Object.assign(new Error('only load'), { onlyLoad: true });
 
     // ------------------------------------------------------------ 2. page check, extraction included
-    results.check = {};
-    for (const name of ['contentPhish', 'officialLogin', 'merchant', 'noFields', 'pinNoBrand']) {
-      results.check[name] = await checkTimes(ext, URLS[name], Math.max(5, ROUNDS));
+    if (STAGES.has('check')) {
+      results.check = {};
+      for (const name of ['contentPhish', 'officialLogin', 'merchant', 'noFields', 'pinNoBrand']) {
+        results.check[name] = await checkTimes(ext, URLS[name], Math.max(5, ROUNDS));
+      }
+      results.check.huge = await checkTimes(ext, HUGE_URL, Math.max(3, Math.floor(ROUNDS / 2)));
     }
-    results.check.huge = await checkTimes(ext, HUGE_URL, Math.max(3, Math.floor(ROUNDS / 2)));
 
     // ------------------------------------------------------------ 3. worker wake to first verdict
-    results.wake = [];
-    for (let i = 0; i < Math.max(3, Math.floor(ROUNDS / 2)); i++) {
-      const r = await wakeToVerdict(ext, i % 2 ? URLS.noFields : URLS.contentPhish);
-      if (r) results.wake.push(r);
+    if (STAGES.has('wake')) {
+      results.wake = [];
+      for (let i = 0; i < Math.max(3, Math.floor(ROUNDS / 2)); i++) {
+        const r = await wakeToVerdict(ext, i % 2 ? URLS.noFields : URLS.contentPhish);
+        if (r) results.wake.push(r);
+      }
     }
   } finally {
     await ext.close();
   }
   results.elapsed = (Date.now() - t0) / 1000;
-} catch (e) {
-  if (!e.onlyLoad) throw e;
 } finally {
   await server.close();
   rmSync(tmp, { recursive: true, force: true });
@@ -300,42 +306,51 @@ if (existsSync(ZIP)) {
 
 // ---------------------------------------------------------------- report
 console.log(`# Extension cost in Chromium (${ROUNDS} rounds)\n`);
-console.log('## Page load (loadEventEnd, median per page)\n');
-console.log('| page | without | with | added | added (median of paired loads) |');
-console.log('|---|---:|---:|---:|---:|');
-const added = [];
-const addedPaired = [];
-for (const r of results.load) {
-  if (r.skipped) {
-    console.log(`| ${r.name} | - | - | (left out: blocked at URL level or not loaded) |`);
-    continue;
+if (results.load) {
+  console.log('## Page load (loadEventEnd, median per page)\n');
+  console.log('| page | without | with | added | added (median of paired loads) |');
+  console.log('|---|---:|---:|---:|---:|');
+  const added = [];
+  const addedPaired = [];
+  for (const r of results.load) {
+    if (r.skipped) {
+      console.log(`| ${r.name} | - | - | (left out: blocked at URL level or not loaded) |`);
+      continue;
+    }
+    added.push(r.added);
+    addedPaired.push(r.paired);
+    console.log(`| ${r.name} | ${f1(r.without)} ms | ${f1(r.with)} ms | ${f1(r.added)} ms | ${f1(r.paired)} ms |`);
   }
-  added.push(r.added);
-  addedPaired.push(r.paired);
-  console.log(`| ${r.name} | ${f1(r.without)} ms | ${f1(r.with)} ms | ${f1(r.added)} ms | ${f1(r.paired)} ms |`);
+  console.log(`\nmedian added page load: ${f1(median(added))} ms over ${added.length} pages (of the per-page paired medians: ${f1(median(addedPaired))} ms) — goal ≤ 5 ms`);
 }
-console.log(`\nmedian added page load: ${f1(median(added))} ms over ${added.length} pages (of the per-page paired medians: ${f1(median(addedPaired))} ms) — goal ≤ 5 ms`);
-if (ONLY_LOAD) process.exit(0);
-console.log('\n## Page check in the browser: page verdict recorded, from DOMContentLoaded (waiting for load included) and from loadEventEnd (extraction + message + engine)\n');
-for (const [name, { times: t, fromLoad: l }] of Object.entries(results.check)) {
-  console.log(`${name}: from DCL median ${f1(median(t))} ms, p95 ${f1(pct(t, 0.95))} ms; from loadEventEnd median ${f1(median(l))} ms, p95 ${f1(pct(l, 0.95))} ms (${t.length} loads)`);
+if (results.check) {
+  console.log('\n## Page check in the browser: page verdict recorded, from DOMContentLoaded (waiting for load included) and from loadEventEnd (extraction + message + engine)\n');
+  for (const [name, { times: t, fromLoad: l }] of Object.entries(results.check)) {
+    console.log(`${name}: from DCL median ${f1(median(t))} ms, p95 ${f1(pct(t, 0.95))} ms; from loadEventEnd median ${f1(median(l))} ms, p95 ${f1(pct(l, 0.95))} ms (${t.length} loads)`);
+  }
+  console.log('\n## Page check: the work (facts extraction and link scan in the content script + the engine in the worker)\n');
+  console.log('| page | extraction p50 / p95 | engine p50 / p95 | both p50 / p95 |');
+  console.log('|---|---:|---:|---:|');
+  for (const [name, { work }] of Object.entries(results.check)) {
+    const ex = work.map((w) => w.extract);
+    const en = work.map((w) => w.engine);
+    const both = work.map((w) => w.extract + w.engine);
+    console.log(`| ${name} | ${f1(median(ex))} / ${f1(pct(ex, 0.95))} ms | ${f1(median(en))} / ${f1(pct(en, 0.95))} ms | ${f1(median(both))} / ${f1(pct(both, 0.95))} ms |`);
+  }
 }
-console.log('\n## Page check: the work (facts extraction and link scan in the content script + the engine in the worker)\n');
-console.log('| page | extraction p50 / p95 | engine p50 / p95 | both p50 / p95 |');
-console.log('|---|---:|---:|---:|');
-for (const [name, { work }] of Object.entries(results.check)) {
-  const ex = work.map((w) => w.extract);
-  const en = work.map((w) => w.engine);
-  const both = work.map((w) => w.extract + w.engine);
-  console.log(`| ${name} | ${f1(median(ex))} / ${f1(pct(ex, 0.95))} ms | ${f1(median(en))} / ${f1(pct(en, 0.95))} ms | ${f1(median(both))} / ${f1(pct(both, 0.95))} ms |`);
-}
-console.log('\n## Service worker wake → first verdict\n');
+if (results.firstWorker || results.wake) console.log('\n## Service worker wake → first verdict\n');
 if (results.firstWorker) {
   console.log(`first worker (browser start): engine ready ${f1(results.firstWorker.ready)} ms after the worker started`);
 }
-const wake = results.wake.map((w) => w.wake);
-const first = results.wake.map((w) => w.first).filter(Number.isFinite);
-const ready = results.wake.map((w) => w.engine).filter(Number.isFinite);
-console.log(`woken worker: first verdict (the URL check of the navigation that woke it) median ${f1(median(first))} ms, max ${f1(Math.max(...first))} ms after the worker started; engine ready median ${f1(median(ready))} ms (${first.length} wakes) — goal ≤ 30 ms`);
-console.log(`  the page's own check recorded: median ${f1(median(wake))} ms, max ${f1(Math.max(...wake))} ms after the worker started (waits for the page to reach the content script; navigation start → verdict median ${f1(median(results.wake.map((w) => w.fromNav)))} ms)`);
+if (results.wake) {
+  const wake = results.wake.map((w) => w.wake);
+  const first = results.wake.map((w) => w.first).filter(Number.isFinite);
+  const ready = results.wake.map((w) => w.engine).filter(Number.isFinite);
+  console.log(`woken worker: first verdict (the URL check of the navigation that woke it) median ${f1(median(first))} ms, max ${f1(Math.max(...first))} ms after the worker started; engine ready median ${f1(median(ready))} ms (${first.length} wakes) — goal ≤ 30 ms`);
+  // every milestone the worker marked (background.js), median ms after the worker started, in time order
+  const names = [...new Set(results.wake.flatMap((w) => Object.keys(w.marks ?? {})))];
+  const med = names.map((n) => [n, median(results.wake.map((w) => w.marks?.[n]).filter(Number.isFinite))]).sort((x, y) => x[1] - y[1]);
+  console.log(`  milestones (median ms after the worker started): ${med.map(([n, t]) => `${n} ${f1(t)}`).join(', ')}`);
+  console.log(`  the page's own check recorded: median ${f1(median(wake))} ms, max ${f1(Math.max(...wake))} ms after the worker started (waits for the page to reach the content script; navigation start → verdict median ${f1(median(results.wake.map((w) => w.fromNav)))} ms)`);
+}
 console.log(`\n${zipLine}`);

@@ -36,8 +36,22 @@ function mark(name) {
     performance.mark(name);
   } catch { /* ignore */ }
 }
+mark('omamori:script');
+/** The wasm module, compiled while it streams in (what wasm-bindgen's init does, with a milestone between). */
+async function compileEngine() {
+  const url = new URL('../pkg/omamori_bg.wasm', import.meta.url);
+  try {
+    return await WebAssembly.compileStreaming(fetch(url));
+  } catch {
+    // (a browser that does not give extension files the application/wasm type)
+    return WebAssembly.compile(await (await fetch(url)).arrayBuffer());
+  }
+}
 const engineReady = (async () => {
-  await init();
+  const module = await compileEngine();
+  mark('omamori:wasm-compiled');
+  await init({ module_or_path: module });
+  mark('omamori:wasm-instantiated');
   engine = new Engine();
   mark('omamori:engine-ready');
   return engine;
