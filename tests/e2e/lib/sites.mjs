@@ -33,6 +33,8 @@ export const SITES = {
   'hanamizuki-remover.pages.dev': { '/checkout': 'hostile-caution.html' },
   // A harmless contact form among odd frames (about:blank, srcdoc, data:, blob:, frames that vanish) and odd links.
   'www.hinata-seitai.jp': { '/': 'odd-frames.html', '/slow-frame': 'no-fields.html' },
+  // A harmless library sign-up page with every shape of fact the content script reads (chromium-facts).
+  'www.sakura-toshokan.jp': { '/join': 'facts-shapes.html' },
   // Official top pages (where "leave" and "open the official site" go).
   'www.micard.co.jp': { '*': 'official-top.html' },
   'www.mizuhobank.co.jp': { '*': 'official-top.html' },
@@ -56,4 +58,5 @@ export const URLS = {
   webmail: 'https://mail.hanamizuki-mail.jp/',
   officialTop: 'https://www.micard.co.jp/',
   oddFrames: 'https://www.hinata-seitai.jp/',
+  factsShapes: 'https://www.sakura-toshokan.jp/join',
 };
