@@ -1,6 +1,7 @@
 //! The folding of text that every matcher compares on (NFKC, lower case, no invisible characters, single
 //! spaces; the UTS #39 skeleton on top for brand names). Its own file so that build.rs folds the brands' page
 //! names at build time with exactly this code (`#[path]` module there).
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
 use unicode_security::confusable_detection::skeleton;
 
@@ -8,6 +9,11 @@ use unicode_security::confusable_detection::skeleton;
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
 fn is_invisible(c: char) -> bool {
+    // none below U+00AD, between U+2070 and U+3163, nor between U+3165 and U+FDFF (ASCII, kana, CJK):
+    // answered before the list
+    if c < '\u{AD}' || ('\u{2070}'..='\u{3163}').contains(&c) || ('\u{3165}'..='\u{FDFF}').contains(&c) {
+        return false;
+    }
     matches!(c,
         '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
         | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
@@ -36,72 +42,167 @@ pub fn fold_parts_into(parts: &[&str], out: &mut String) {
         fold_ascii(parts, out);
         return;
     }
-    // the joined text's characters, bounded, without the invisible ones: what NFKC is applied to
-    let chars = || {
-        parts
-            .iter()
-            .enumerate()
-            .flat_map(|(i, p)| (i > 0).then_some(' ').into_iter().chain(p.chars()))
-            .take(MAX_TEXT_CHARS)
-            .filter(|c| !is_invisible(*c))
-    };
-    if is_nfkc_quick(chars()) == IsNormalized::Yes {
-        fold_normalized(chars(), out);
-    } else {
-        fold_normalized(chars().nfkc(), out);
-    }
-}
-
-/// The end of `fold` on NFKC text: lower case, whitespace runs to one space, trimmed.
-fn fold_normalized(chars: impl Iterator<Item = char>, out: &mut String) {
+    // folded as if already NFKC while the quick check runs; redone through the normaliser if it was not
     let mut space = true;
-    for c in chars {
-        if c.is_whitespace() {
-            if !space {
-                out.push(' ');
-                space = true;
-            }
-            continue;
+    if quick_nfkc(parts, |c| fold_char(c, &mut space, out)) {
+        if out.ends_with(' ') {
+            out.pop();
         }
-        space = false;
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase());
-        } else if no_lower_case(c) {
-            out.push(c);
-        } else {
-            for l in c.to_lowercase() {
-                out.push(l);
-            }
-        }
+        return;
+    }
+    out.clear();
+    // the joined text's characters, bounded, without the invisible ones: what NFKC is applied to
+    let chars = parts
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| (i > 0).then_some(' ').into_iter().chain(p.chars()))
+        .take(MAX_TEXT_CHARS)
+        .filter(|c| !is_invisible(*c));
+    space = true;
+    for c in chars.nfkc() {
+        fold_char(c, &mut space, out);
     }
     if out.ends_with(' ') {
         out.pop();
     }
 }
 
-/// `fold_normalized` on the joined parts when they are all ASCII: byte by byte.
-fn fold_ascii(parts: &[&str], out: &mut String) {
-    let mut space = true;
+/// Calls `f` on each character of the parts joined with spaces, the first `MAX_TEXT_CHARS` only, invisible
+/// ones left out (the characters `fold` normalises), until `f` returns false.
+#[inline(always)]
+fn visit(parts: &[&str], mut f: impl FnMut(char) -> bool) {
     let mut left = MAX_TEXT_CHARS;
-    let mut push = |b: u8, out: &mut String| {
-        // char::is_whitespace on ASCII: tab, line feed, vertical tab, form feed, carriage return, space
-        if matches!(b, b'\t'..=b'\r' | b' ') {
-            if !space {
-                out.push(' ');
-                space = true;
-            }
-        } else {
-            space = false;
-            out.push(b.to_ascii_lowercase() as char);
-        }
-    };
-    'parts: for (i, p) in parts.iter().enumerate() {
-        for b in (i > 0).then_some(b' ').into_iter().chain(p.bytes()) {
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
             if left == 0 {
-                break 'parts;
+                return;
             }
             left -= 1;
-            push(b, out);
+            if !f(' ') {
+                return;
+            }
+        }
+        for c in p.chars() {
+            if left == 0 {
+                return;
+            }
+            left -= 1;
+            if !is_invisible(c) && !f(c) {
+                return;
+            }
+        }
+    }
+}
+
+/// `is_nfkc_quick(…) == IsNormalized::Yes` on the characters `visit` gives (the UAX #15 quick check, as
+/// unicode-normalization writes it), with kana and common CJK answered without its tables. `each` sees every
+/// character checked, until the check fails.
+#[inline(always)]
+fn quick_nfkc(parts: &[&str], mut each: impl FnMut(char)) -> bool {
+    let mut last_cc = 0u8;
+    let mut yes = true;
+    visit(parts, |c| {
+        if c.is_ascii() || plain_nfkc(c) {
+            last_cc = 0;
+        } else {
+            let cc = canonical_combining_class(c);
+            // one character alone cannot be out of order: its quick check is its NFKC_QC property
+            if (last_cc > cc && cc != 0) || is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes {
+                yes = false;
+                return false;
+            }
+            last_cc = cc;
+        }
+        each(c);
+        true
+    });
+    yes
+}
+
+/// Characters whose NFKC_QC is Yes and whose canonical combining class is 0 (what the quick check does with
+/// ASCII), without the tables: kana, the ideographic comma and full stop, corner and lenticular brackets, CJK
+/// unified ideographs (the test `plain_nfkc_is_exact` checks every one against the tables).
+fn plain_nfkc(c: char) -> bool {
+    matches!(c, '\u{3001}'..='\u{3002}' | '\u{300C}'..='\u{3011}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}'
+        | '\u{30FC}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// One character of NFKC text into `out`: lower case, whitespace runs to one space (`space`: the last
+/// character written was a space, or nothing was).
+#[inline(always)]
+fn fold_char(c: char, space: &mut bool, out: &mut String) {
+    if c.is_ascii() {
+        // char::is_whitespace on ASCII: tab, line feed, vertical tab, form feed, carriage return, space
+        if matches!(c, '\t'..='\r' | ' ') {
+            if !*space {
+                out.push(' ');
+                *space = true;
+            }
+        } else {
+            *space = false;
+            out.push(c.to_ascii_lowercase());
+        }
+        return;
+    }
+    if plain_cjk(c) {
+        *space = false;
+        out.push(c);
+        return;
+    }
+    if c.is_whitespace() {
+        if !*space {
+            out.push(' ');
+            *space = true;
+        }
+        return;
+    }
+    *space = false;
+    for l in c.to_lowercase() {
+        out.push(l);
+    }
+}
+
+/// `fold` of the joined parts when they are all ASCII (NFKC already): lower case, whitespace runs to one
+/// space, trimmed, the first `MAX_TEXT_CHARS` characters only.
+fn fold_ascii(parts: &[&str], out: &mut String) {
+    // char::is_whitespace on ASCII: tab, line feed, vertical tab, form feed, carriage return, space
+    let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let mut space = true;
+    let mut left = MAX_TEXT_CHARS;
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            if left == 0 {
+                break;
+            }
+            left -= 1;
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+        }
+        let p = &p[..p.len().min(left)]; // ASCII: every byte is a character
+        left -= p.len();
+        if p.is_empty() {
+            continue;
+        }
+        if !p.bytes().any(is_space) {
+            // a run without whitespace: copied whole, then lower-cased in place
+            let start = out.len();
+            out.push_str(p);
+            out[start..].make_ascii_lowercase();
+            space = false;
+            continue;
+        }
+        for b in p.bytes() {
+            if is_space(b) {
+                if !space {
+                    out.push(' ');
+                    space = true;
+                }
+            } else {
+                space = false;
+                out.push(b.to_ascii_lowercase() as char);
+            }
         }
     }
     if out.ends_with(' ') {
@@ -109,10 +210,11 @@ fn fold_ascii(parts: &[&str], out: &mut String) {
     }
 }
 
-/// Characters that are their own lower case, found without the case tables: CJK symbols and punctuation,
-/// kana, CJK unified ideographs (U+3000–U+9FFF; the test `no_lower_case_is_exact` checks every one).
-fn no_lower_case(c: char) -> bool {
-    ('\u{3000}'..='\u{9FFF}').contains(&c)
+/// Characters that are neither whitespace nor have a lower case other than themselves, found without the
+/// tables: CJK symbols and punctuation after the ideographic space, kana, CJK unified ideographs
+/// (U+3001–U+9FFF; the test `plain_cjk_is_exact` checks every one).
+fn plain_cjk(c: char) -> bool {
+    ('\u{3001}'..='\u{9FFF}').contains(&c)
 }
 
 /// `fold`, then the UTS #39 skeleton, so that `Аmazon` (Cyrillic А) and `amazon` compare equal.
@@ -150,9 +252,33 @@ mod tests {
     }
 
     #[test]
-    fn no_lower_case_is_exact() {
-        for c in ('\u{3000}'..='\u{9FFF}').filter(|c| no_lower_case(*c)) {
+    fn plain_nfkc_is_exact() {
+        for c in (char::MIN..=char::MAX).filter(|c| plain_nfkc(*c)) {
+            assert_eq!(is_nfkc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn plain_cjk_is_exact() {
+        for c in (char::MIN..=char::MAX).filter(|c| plain_cjk(*c)) {
             assert!(c.to_lowercase().eq([c]), "{c:?} has a lower case");
+            assert!(!c.is_whitespace(), "{c:?} is whitespace");
+        }
+    }
+
+    #[test]
+    fn invisible_shortcut_is_exact() {
+        // the ranges `is_invisible` answers before its list hold no invisible character of the list
+        let listed = |c: char| {
+            matches!(c,
+                '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+                | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+                | '\u{E0000}'..='\u{E0FFF}')
+        };
+        for c in char::MIN..=char::MAX {
+            assert_eq!(is_invisible(c), listed(c), "{c:?}");
         }
     }
 
