@@ -43,6 +43,10 @@ pub struct PageFacts {
 }
 
 fn cut(s: &mut String, max_chars: usize) {
+    // a string of at most `max_chars` bytes has at most that many characters: nothing to look for
+    if s.len() <= max_chars {
+        return;
+    }
     if let Some((i, _)) = s.char_indices().nth(max_chars) {
         s.truncate(i);
     }

@@ -2,9 +2,11 @@
 //! prepaid number, login… The vocabulary is data (`data/fields.toml`); this module only applies it, then
 //! adds what structure says (split card-number boxes, an e-mail box beside a password box).
 use crate::facts::InputFacts;
+use crate::fold::fold_parts_into;
 use crate::text::fold;
 use crate::kb::StrList;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -102,11 +104,82 @@ struct Vocab {
     /// every label of every kind in one automaton, and for each its kind's rank in `vocab`
     labels: crate::text::PhraseSet,
     label_rank: Vec<usize>,
+    /// every attr word → the rank of the first kind that has it (a name / id token equal to it)
+    attr_exact: rustc_hash::FxHashMap<String, usize>,
+    /// the attr words of five or more letters in one automaton (found inside the compact name / id), and for
+    /// each its kind's rank
+    attr_inner: aho_corasick::AhoCorasick,
+    attr_inner_rank: Vec<usize>,
+}
+
+/// The tokens of an input's name and id (`attr_tokens`), kept as one string: `compact` is every token
+/// concatenated, `ends` where each ends in it.
+#[derive(Debug, Default)]
+struct AttrTokens {
+    compact: String,
+    ends: Vec<usize>,
+}
+
+impl AttrTokens {
+    /// Splits `parts` (name, id) as `attr_tokens` splits them joined with spaces, into the buffers it has.
+    fn split(&mut self, parts: &[&str]) {
+        self.compact.clear();
+        self.ends.clear();
+        let mut start = 0;
+        for p in parts {
+            let mut prev_lower = false;
+            for c in p.chars() {
+                if c.is_ascii_alphanumeric() {
+                    if c.is_ascii_uppercase() && prev_lower && self.compact.len() > start {
+                        self.end_token(&mut start);
+                    }
+                    prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+                    self.compact.push(c.to_ascii_lowercase());
+                } else {
+                    prev_lower = false;
+                    if self.compact.len() > start {
+                        self.end_token(&mut start);
+                    }
+                }
+            }
+            // the space between two parts ends a token as any other separator does
+            if self.compact.len() > start {
+                self.end_token(&mut start);
+            }
+        }
+    }
+
+    /// Ends the token that begins at `start`: digits at its end are numbering (`card1`, `pin2`), not meaning,
+    /// unless it is only digits.
+    fn end_token(&mut self, start: &mut usize) {
+        let trimmed = self.compact[*start..].trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if trimmed > 0 {
+            self.compact.truncate(*start + trimmed);
+        }
+        self.ends.push(self.compact.len());
+        *start = self.compact.len();
+    }
+
+    fn tokens(&self) -> impl Iterator<Item = &str> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(self.ends.iter().copied()).map(|(a, b)| &self.compact[a..b])
+    }
+}
+
+/// Buffers reused from one input to the next.
+#[derive(Debug, Default)]
+struct Scratch {
+    attrs: AttrTokens,
+    text: String,
+    shape: String,
 }
 
 const NON_TEXT_TYPES: &[&str] =
     &["hidden", "submit", "button", "reset", "image", "checkbox", "radio", "file", "range", "color", "search"];
 
+/// The tokens of a name / id and their concatenation, as strings (what `AttrTokens::split` computes in place;
+/// kept to test it against).
+#[cfg(test)]
 fn attr_tokens(s: &str) -> (Vec<String>, String) {
     let mut tokens = Vec::new();
     let mut cur = String::new();
@@ -166,7 +239,27 @@ impl FieldClassifier {
                     label_rank.push(rank);
                 }
             }
-            Vocab { labels: crate::text::PhraseSet::new(&all), label_rank, vocab }
+            let mut attr_exact = rustc_hash::FxHashMap::default();
+            let mut inner = Vec::new();
+            let mut attr_inner_rank = Vec::new();
+            for (rank, k) in vocab.iter().enumerate() {
+                for a in &k.attrs {
+                    attr_exact.entry(a.clone()).or_insert(rank);
+                    if a.len() >= 5 {
+                        inner.push(a.as_str());
+                        attr_inner_rank.push(rank);
+                    }
+                }
+            }
+            let attr_inner = aho_corasick::AhoCorasick::new(&inner).expect("attr automaton");
+            Vocab {
+                labels: crate::text::PhraseSet::new(&all),
+                label_rank,
+                attr_exact,
+                attr_inner,
+                attr_inner_rank,
+                vocab,
+            }
         })
     }
 
@@ -176,23 +269,29 @@ impl FieldClassifier {
         }
         // the first kind in vocabulary order whose label occurs wins
         let v = self.vocab();
-        v.labels.find_in(text).into_iter().map(|i| v.label_rank[i]).min().map(|r| v.vocab[r].kind)
+        v.labels.min_found(text, |i| v.label_rank[i]).map(|r| v.vocab[r].kind)
     }
 
-    fn by_attrs(&self, tokens: &[String], compact: &str) -> Option<FieldKind> {
-        if tokens.is_empty() {
+    /// The first kind in vocabulary order with an attr word equal to a token, or (five letters or more) inside
+    /// the compact name / id.
+    fn by_attrs(&self, t: &AttrTokens) -> Option<FieldKind> {
+        if t.ends.is_empty() {
             return None;
         }
-        self.vocab()
-            .vocab
-            .iter()
-            .find(|k| {
-                k.attrs.iter().any(|a| tokens.iter().any(|t| t == a) || (a.len() >= 5 && compact.contains(a.as_str())))
-            })
-            .map(|k| k.kind)
+        let v = self.vocab();
+        let exact = t.tokens().filter_map(|tok| v.attr_exact.get(tok).copied()).min();
+        let inner = v.attr_inner.find_overlapping_iter(t.compact.as_str()).map(|m| v.attr_inner_rank[m.pattern()]).min();
+        let rank = match (exact, inner) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b)?,
+        };
+        Some(v.vocab[rank].kind)
     }
 
     fn by_autocomplete(&self, autocomplete: &str) -> Option<FieldKind> {
+        if autocomplete.is_empty() {
+            return None;
+        }
         let ac = autocomplete.to_ascii_lowercase();
         ac.split_ascii_whitespace()
             .find_map(|tok| self.vocab().vocab.iter().find(|k| k.autocomplete.iter().any(|a| a == tok)).map(|k| k.kind))
@@ -200,31 +299,39 @@ impl FieldClassifier {
 
     /// The kind of one input, from its own attributes and texts alone.
     pub fn classify(&self, input: &InputFacts) -> Option<FieldKind> {
-        let ty = input.input_type.to_ascii_lowercase();
-        let tag = input.tag.to_ascii_lowercase();
-        if NON_TEXT_TYPES.contains(&ty.as_str()) {
+        self.classify_in(input, &mut Scratch::default())
+    }
+
+    fn classify_in(&self, input: &InputFacts, s: &mut Scratch) -> Option<FieldKind> {
+        let ty = ascii_lower(&input.input_type);
+        if NON_TEXT_TYPES.contains(&&*ty) {
             return None;
         }
-        let (tokens, compact) = attr_tokens(&format!("{} {}", input.name, input.id));
-        if ty == "search" || tokens.iter().any(|t| t == "search" || t == "q" || t == "query" || t == "keyword") {
+        s.attrs.split(&[&input.name, &input.id]);
+        if ty == "search" || s.attrs.tokens().any(|t| t == "search" || t == "q" || t == "query" || t == "keyword") {
             return None;
         }
-        let primary = fold(&format!("{} {} {}", input.label, input.aria_label, input.placeholder));
-        let context = fold(&input.context);
+        // texts are folded only when the words before them said nothing (the same answer, less work)
         let found = self
             .by_autocomplete(&input.autocomplete)
-            .or_else(|| self.by_text(&primary))
-            .or_else(|| self.by_attrs(&tokens, &compact))
-            .or_else(|| self.by_text(&context))
-            .or_else(|| by_shape(input, &ty));
-        let found = match (found, ty.as_str()) {
+            .or_else(|| {
+                fold_parts_into(&[&input.label, &input.aria_label, &input.placeholder], &mut s.text);
+                self.by_text(&s.text)
+            })
+            .or_else(|| self.by_attrs(&s.attrs))
+            .or_else(|| {
+                fold_parts_into(&[&input.context], &mut s.text);
+                self.by_text(&s.text)
+            })
+            .or_else(|| by_shape(input, &ty, s));
+        let found = match (found, &*ty) {
             // a password box is a password unless its words say it is a PIN, OTP, security code…
             (None, "password") => Some(FieldKind::Password),
             (Some(FieldKind::LoginId), "password") => Some(FieldKind::Password),
             (f, _) => f,
         };
         // a <select> only carries expiry months/years among the sensitive kinds
-        if tag == "select" {
+        if input.tag.eq_ignore_ascii_case("select") {
             return match found {
                 Some(FieldKind::CardExpiry) => found,
                 _ => None,
@@ -235,7 +342,8 @@ impl FieldClassifier {
 
     /// Every sensitive input of a page, in order, with what structure adds to the single-input view.
     pub fn classify_all(&self, inputs: &[InputFacts]) -> Vec<SensitiveField> {
-        let mut kinds: Vec<Option<FieldKind>> = inputs.iter().map(|i| self.classify(i)).collect();
+        let mut scratch = Scratch::default();
+        let mut kinds: Vec<Option<FieldKind>> = inputs.iter().map(|i| self.classify_in(i, &mut scratch)).collect();
         // split card-number boxes: 4 + 4 + 4 + 4 (or 4 + 6 + 5) after a box that is a card number
         for i in 1..inputs.len() {
             if kinds[i].is_none()
@@ -262,9 +370,10 @@ impl FieldClassifier {
         if any_card {
             for (i, inp) in inputs.iter().enumerate() {
                 if kinds[i].is_none() {
-                    let (tokens, _) = attr_tokens(&format!("{} {}", inp.name, inp.id));
+                    scratch.attrs.split(&[&inp.name, &inp.id]);
                     let near_card = i > 0 && kinds[i - 1].is_some_and(FieldKind::is_card);
-                    let monthish = tokens.iter().any(|t| matches!(t.as_str(), "month" | "year" | "mm" | "yy" | "yyyy"));
+                    let monthish =
+                        scratch.attrs.tokens().any(|t| matches!(t, "month" | "year" | "mm" | "yy" | "yyyy"));
                     if monthish && near_card {
                         kinds[i] = Some(FieldKind::CardExpiry);
                     }
@@ -274,9 +383,12 @@ impl FieldClassifier {
         // an e-mail or telephone box in a form that also asks for a password is the login ID
         if kinds.iter().any(|k| *k == Some(FieldKind::Password)) {
             for (i, inp) in inputs.iter().enumerate() {
-                let ty = inp.input_type.to_ascii_lowercase();
-                let ac = inp.autocomplete.to_ascii_lowercase();
-                if kinds[i].is_none() && (ty == "email" || ty == "tel" || ac.contains("email")) {
+                let ty = &inp.input_type;
+                if kinds[i].is_none()
+                    && (ty.eq_ignore_ascii_case("email")
+                        || ty.eq_ignore_ascii_case("tel")
+                        || ascii_lower(&inp.autocomplete).contains("email"))
+                {
                     kinds[i] = Some(FieldKind::LoginId);
                 }
             }
@@ -291,9 +403,15 @@ impl FieldClassifier {
 
 /// What an input with no telling words still says by its shape: a placeholder written like a card number
 /// (`0000 0000 0000 0000`, `xxxx-xxxx-…`) or an expiry (`MM/YY`, `12/28`), or a numeric box of card-number length.
-fn by_shape(input: &InputFacts, ty: &str) -> Option<FieldKind> {
-    let ph: String = input.placeholder.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
-    let ph = fold(&ph);
+fn by_shape(input: &InputFacts, ty: &str, s: &mut Scratch) -> Option<FieldKind> {
+    let ph = if input.placeholder.is_empty() {
+        ""
+    } else {
+        s.shape.clear();
+        s.shape.extend(input.placeholder.chars().filter(|c| !c.is_whitespace() && *c != '-'));
+        fold_parts_into(&[&s.shape], &mut s.text);
+        s.text.as_str()
+    };
     let cardish = |c: char| c.is_ascii_digit() || matches!(c, 'x' | '*' | '•' | '●' | '・');
     if (15..=19).contains(&ph.chars().count()) && ph.chars().all(cardish) {
         return Some(FieldKind::CardNumber);
@@ -307,6 +425,15 @@ fn by_shape(input: &InputFacts, ty: &str) -> Option<FieldKind> {
         return Some(FieldKind::CardNumber);
     }
     None
+}
+
+/// `s` in ASCII lower case, copied only when it has upper-case letters.
+fn ascii_lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 fn short_numeric_box(i: &InputFacts) -> bool {
@@ -332,6 +459,81 @@ mod tests {
     fn attr_tokens_split_camel_and_numbers() {
         assert_eq!(attr_tokens("cardNumber1 cc_exp").0, vec!["card", "number", "cc", "exp"]);
         assert_eq!(attr_tokens("cardNumber1").1, "cardnumber");
+    }
+
+    /// `by_attrs` as it was written before its automaton: every attr word of every kind, in order.
+    fn by_attrs_linear(c: &FieldClassifier, tokens: &[String], compact: &str) -> Option<FieldKind> {
+        if tokens.is_empty() {
+            return None;
+        }
+        c.vocab()
+            .vocab
+            .iter()
+            .find(|k| {
+                k.attrs.iter().any(|a| tokens.iter().any(|t| t == a) || (a.len() >= 5 && compact.contains(a.as_str())))
+            })
+            .map(|k| k.kind)
+    }
+
+    /// Names and ids: every attr word of the vocabulary alone, in camelCase, numbered, inside longer words and
+    /// next to others, and names that mean nothing.
+    fn attr_table(c: &FieldClassifier) -> Vec<(String, String)> {
+        let mut words: Vec<String> = c.raw.iter().flat_map(|k| k.attrs.iter().map(str::to_string)).collect();
+        words.extend(["", " ", "f1", "q", "Search", "userName", "e-mail", "x_Y-z", "ABC", "cardNumberXYZ", "00", "1a2b3"].map(String::from));
+        words.extend(["項目1", "ｃａｒｄ", "pin２", "cc\u{301}num", "CardPIN", "creditCardNo", "CVV2Code"].map(String::from));
+        let camel = |w: &str| {
+            let mut out = String::new();
+            let mut up = false;
+            for ch in w.chars() {
+                if ch == '_' || ch == '-' {
+                    up = true;
+                } else {
+                    out.push(if up { ch.to_ascii_uppercase() } else { ch });
+                    up = false;
+                }
+            }
+            out
+        };
+        let mut table = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let other = &words[(i * 7 + 3) % words.len()];
+            table.push((w.clone(), String::new()));
+            table.push((String::new(), w.to_uppercase()));
+            table.push((camel(w), format!("{w}{i}")));
+            table.push((format!("billing_{w}"), format!("x{w}y")));
+            table.push((format!("{w}{other}"), camel(other)));
+            let half: String = w.chars().take(w.chars().count() / 2).collect();
+            table.push((format!("form[{w}]"), format!("{half}-{i}")));
+            table.push((format!("my{}", camel(&format!("_{w}"))), other.clone()));
+        }
+        table
+    }
+
+    #[test]
+    fn attr_tokens_split_in_place_as_attr_tokens() {
+        let c = classifier();
+        let mut t = AttrTokens::default();
+        for (name, id) in attr_table(&c) {
+            t.split(&[&name, &id]);
+            let (tokens, compact) = attr_tokens(&format!("{name} {id}"));
+            assert_eq!(t.tokens().collect::<Vec<_>>(), tokens, "{name:?} {id:?}");
+            assert_eq!(t.compact, compact, "{name:?} {id:?}");
+        }
+    }
+
+    #[test]
+    fn attr_matcher_agrees_with_the_linear_search() {
+        let c = classifier();
+        let mut t = AttrTokens::default();
+        let mut found = 0;
+        for (name, id) in attr_table(&c) {
+            t.split(&[&name, &id]);
+            let (tokens, compact) = attr_tokens(&format!("{name} {id}"));
+            let want = by_attrs_linear(&c, &tokens, &compact);
+            assert_eq!(c.by_attrs(&t), want, "{name:?} {id:?}");
+            found += want.is_some() as usize;
+        }
+        assert!(found > 500, "the table finds too few kinds ({found}) to test anything");
     }
 
     #[test]

@@ -56,6 +56,20 @@ impl PhraseSet {
         }
         found
     }
+
+    /// The least `key` of the phrases found in `hay` (what `find_in` finds), without collecting them.
+    pub fn min_found<K: Ord>(&self, hay: &str, key: impl Fn(usize) -> K) -> Option<K> {
+        let mut best: Option<K> = None;
+        for m in self.ac.find_overlapping_iter(hay) {
+            let i = m.pattern().as_usize();
+            let k = key(i);
+            if best.as_ref().is_some_and(|b| *b <= k) || !at_word_edges(hay, &self.phrases[i], m.start(), m.end()) {
+                continue;
+            }
+            best = Some(k);
+        }
+        best
+    }
 }
 
 #[cfg(test)]
@@ -86,6 +100,16 @@ mod tests {
         let set = PhraseSet::new(&["dカード"]);
         assert!(set.find_in("idカード").is_empty());
         assert_eq!(set.find_in("dカード"), vec![0]);
+    }
+
+    #[test]
+    fn min_found_is_the_least_of_find_in() {
+        let set = PhraseSet::new(&["jcb", "三井住友カード", "card", "住友カード", "d"]);
+        for hay in ["", "my jcb と三井住友カード", "ajcbx cards", "card d", "住友カード jcb", "xdx", "d jcb"] {
+            for key in [|i: usize| i, |i: usize| 10 - i] {
+                assert_eq!(set.min_found(hay, key), set.find_in(hay).into_iter().map(key).min(), "{hay}");
+            }
+        }
     }
 
     #[test]
