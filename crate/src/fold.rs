@@ -1,8 +1,7 @@
 //! The folding of text that every matcher compares on (NFKC, lower case, no invisible characters, single
 //! spaces; the UTS #39 skeleton on top for brand names). Its own file so that build.rs folds the brands' page
 //! names at build time with exactly this code (`#[path]` module there).
-use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{is_nfkc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::UnicodeNormalization;
 use unicode_security::confusable_detection::skeleton;
 
 /// Upper bound on the characters of one text that any matcher looks at: bounds the work on huge inputs.
@@ -33,7 +32,8 @@ pub fn fold(s: &str) -> String {
 ///
 /// Two fast paths give the same output as the full pipeline by construction: text that is all ASCII is
 /// already NFKC (every ASCII character is a starter that nothing composes into, alone), so it only needs ASCII
-/// lower case; other text that the Unicode quick check (UAX #15) says is NFKC already skips the normaliser.
+/// lower case; other text made only of characters the Unicode quick check (UAX #15) passes alone, with
+/// combining class 0 (`plain_nfkc`: kana, CJK…), is NFKC already and skips the normaliser.
 pub fn fold_parts_into(parts: &[&str], out: &mut String) {
     out.clear();
     let joined_len = parts.iter().map(|p| p.len()).sum::<usize>() + parts.len().saturating_sub(1);
@@ -42,7 +42,7 @@ pub fn fold_parts_into(parts: &[&str], out: &mut String) {
         fold_ascii(parts, out);
         return;
     }
-    // folded as if already NFKC while the quick check runs; redone through the normaliser if it was not
+    // folded as if already NFKC while the characters are checked; redone through the normaliser if not
     let mut space = true;
     if quick_nfkc(parts, |c| fold_char(c, &mut space, out)) {
         if out.ends_with(' ') {
@@ -51,6 +51,12 @@ pub fn fold_parts_into(parts: &[&str], out: &mut String) {
         return;
     }
     out.clear();
+    fold_nfkc(parts, out);
+}
+
+/// `fold_parts_into` through the normaliser (the slow path, kept out of line).
+#[inline(never)]
+fn fold_nfkc(parts: &[&str], out: &mut String) {
     // the joined text's characters, bounded, without the invisible ones: what NFKC is applied to
     let chars = parts
         .iter()
@@ -58,7 +64,7 @@ pub fn fold_parts_into(parts: &[&str], out: &mut String) {
         .flat_map(|(i, p)| (i > 0).then_some(' ').into_iter().chain(p.chars()))
         .take(MAX_TEXT_CHARS)
         .filter(|c| !is_invisible(*c));
-    space = true;
+    let mut space = true;
     for c in chars.nfkc() {
         fold_char(c, &mut space, out);
     }
@@ -94,37 +100,34 @@ fn visit(parts: &[&str], mut f: impl FnMut(char) -> bool) {
     }
 }
 
-/// `is_nfkc_quick(…) == IsNormalized::Yes` on the characters `visit` gives (the UAX #15 quick check, as
-/// unicode-normalization writes it), with kana and common CJK answered without its tables. `each` sees every
-/// character checked, until the check fails.
+/// True when the characters `visit` gives are all ASCII or `plain_nfkc`: then the UAX #15 quick check says
+/// the text is NFKC already (every character NFKC_QC=Yes with combining class 0), so NFKC leaves it as it is.
+/// `each` sees every character checked, until the check fails.
 #[inline(always)]
 fn quick_nfkc(parts: &[&str], mut each: impl FnMut(char)) -> bool {
-    let mut last_cc = 0u8;
     let mut yes = true;
     visit(parts, |c| {
         if c.is_ascii() || plain_nfkc(c) {
-            last_cc = 0;
+            each(c);
+            true
         } else {
-            let cc = canonical_combining_class(c);
-            // one character alone cannot be out of order: its quick check is its NFKC_QC property
-            if (last_cc > cc && cc != 0) || is_nfkc_quick(std::iter::once(c)) != IsNormalized::Yes {
-                yes = false;
-                return false;
-            }
-            last_cc = cc;
+            yes = false;
+            false
         }
-        each(c);
-        true
     });
     yes
 }
 
-/// Characters whose NFKC_QC is Yes and whose canonical combining class is 0 (what the quick check does with
-/// ASCII), without the tables: kana, the ideographic comma and full stop, corner and lenticular brackets, CJK
-/// unified ideographs (the test `plain_nfkc_is_exact` checks every one against the tables).
+/// Characters whose NFKC_QC is Yes and whose canonical combining class is 0, as a short list of ranges
+/// common in Japanese pages (the tables of unicode-normalization would add to the wasm module): Latin-1 and
+/// Latin Extended-A letters, dashes, quotes and bullets, arrows, box drawing, shapes and dingbats, CJK
+/// punctuation, kana, CJK unified ideographs. The test `plain_nfkc_is_exact` checks every one against the
+/// tables. A character outside the list only takes the slower path.
 fn plain_nfkc(c: char) -> bool {
-    matches!(c, '\u{3001}'..='\u{3002}' | '\u{300C}'..='\u{3011}' | '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}'
-        | '\u{30FC}' | '\u{4E00}'..='\u{9FFF}')
+    matches!(c,
+        '\u{C0}'..='\u{131}' | '\u{2010}' | '\u{2012}'..='\u{2016}' | '\u{2018}'..='\u{2023}'
+        | '\u{2190}'..='\u{21FF}' | '\u{2500}'..='\u{27FF}' | '\u{3001}'..='\u{3029}' | '\u{3030}'..='\u{3035}'
+        | '\u{303B}'..='\u{3096}' | '\u{309D}'..='\u{309E}' | '\u{30A0}'..='\u{30FE}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 /// One character of NFKC text into `out`: lower case, whitespace runs to one space (`space`: the last
@@ -227,6 +230,8 @@ pub fn fold_confusable(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::char::canonical_combining_class;
+    use unicode_normalization::{is_nfkc_quick, IsNormalized};
 
     /// `fold` as it was written before its fast paths: the reference the fast paths must agree with.
     fn fold_reference(s: &str) -> String {
