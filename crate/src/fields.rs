@@ -320,6 +320,9 @@ impl FieldClassifier {
             })
             .or_else(|| self.by_attrs(&s.attrs))
             .or_else(|| {
+                if context_repeats_a_text(input) {
+                    return None;
+                }
                 fold_parts_into(&[&input.context], &mut s.text);
                 self.by_text(&s.text)
             })
@@ -399,6 +402,18 @@ impl FieldClassifier {
             .filter_map(|(index, k)| k.map(|kind| SensitiveField { index, kind }))
             .collect()
     }
+}
+
+/// The context is the label, aria label or placeholder again (a `<label>` just before its field is read as both),
+/// and all three were searched together, with nothing found: folding works character by character and the texts
+/// are joined by a space (nothing composes across it), so the context's folded text lies inside the texts' folded
+/// text, and a phrase in it would have been found there. (The texts' length is checked so that none of them fell
+/// beyond the fold's bound.)
+fn context_repeats_a_text(input: &InputFacts) -> bool {
+    let texts = [&input.label, &input.aria_label, &input.placeholder];
+    !input.context.is_empty()
+        && texts.iter().map(|t| t.len() + 1).sum::<usize>() <= crate::fold::MAX_TEXT_CHARS
+        && texts.iter().any(|t| **t == input.context)
 }
 
 /// What an input with no telling words still says by its shape: a placeholder written like a card number
@@ -534,6 +549,39 @@ mod tests {
             found += want.is_some() as usize;
         }
         assert!(found > 500, "the table finds too few kinds ({found}) to test anything");
+    }
+
+    /// The context search skipped when the context repeats the label, aria label or placeholder could never have
+    /// found a kind: whenever the three texts together say nothing, the repeated one alone says nothing either.
+    #[test]
+    fn a_repeated_context_says_nothing_new() {
+        let c = classifier();
+        let mut texts: Vec<String> = c.raw.iter().flat_map(|k| k.labels.iter().map(str::to_string)).collect();
+        texts.extend(
+            ["", " ", "お名前", "項目12", "ｶｰﾄﾞ番号", "カ\u{3099}ード", "\u{3099}番号", "card  number", "ΣΑΣ", "İD", "pin\u{200b}code"]
+                .map(String::from),
+        );
+        let n = texts.len();
+        let (mut skipped, mut searched) = (0, 0);
+        for i in 0..n * 3 {
+            let half = |t: &str| t.chars().take(t.chars().count() / 2).collect::<String>();
+            let (a, b, p) = (half(&texts[i % n]), half(&texts[(i * 7 + 1) % n]), format!(" {} ", half(&texts[(i * 13 + 5) % n])));
+            for context in [&a, &b, &p] {
+                let inp = InputFacts { label: a.clone(), aria_label: b.clone(), placeholder: p.clone(), context: context.clone(), ..Default::default() };
+                assert!(context_repeats_a_text(&inp) || context.is_empty());
+                if c.by_text(&fold(&format!("{a} {b} {p}"))).is_none() {
+                    searched += 1;
+                    assert_eq!(c.by_text(&fold(context)), None, "{a:?} / {b:?} / {p:?}: context {context:?}");
+                } else {
+                    skipped += 1;
+                }
+            }
+        }
+        assert!(searched > 100 && skipped > 100, "the table tests too little ({searched} / {skipped})");
+        // not a repeat: searched as before
+        let other = InputFacts { label: "お名前".into(), context: "カード番号".into(), ..Default::default() };
+        assert!(!context_repeats_a_text(&other));
+        assert_eq!(c.classify(&other), Some(FieldKind::CardNumber));
     }
 
     #[test]
