@@ -56,6 +56,7 @@
   const $nextSibling = getter(NP, 'nextSibling');
   const $firstChild = getter(NP, 'firstChild');
   const $textContent = getter(NP, 'textContent');
+  const $firstElementChild = getter(EP, 'firstElementChild');
   const $isConnected = getter(NP, 'isConnected');
   const $localName = getter(EP, 'localName');
   const $previousElementSibling = getter(EP, 'previousElementSibling');
@@ -294,7 +295,8 @@
 
   function hasControl(el) {
     try {
-      return nodeType(el) === 1 && !!EP.querySelector.call(el, 'input:not([type=hidden]), select, textarea');
+      // (most elements beside a field are a label or a cell with text only: no query needed)
+      return nodeType(el) === 1 && !!$firstElementChild.call(el) && !!EP.querySelector.call(el, 'input:not([type=hidden]), select, textarea');
     } catch {
       return false;
     }
