@@ -268,7 +268,7 @@ try {
       for (const name of ['contentPhish', 'officialLogin', 'merchant', 'noFields', 'pinNoBrand']) {
         results.check[name] = await checkTimes(ext, URLS[name], Math.max(5, ROUNDS));
       }
-      results.check.huge = await checkTimes(ext, HUGE_URL, Math.max(3, Math.floor(ROUNDS / 2)));
+      results.check.huge = await checkTimes(ext, HUGE_URL, Math.max(5, ROUNDS));
     }
 
     // ------------------------------------------------------------ 3. worker wake to first verdict
