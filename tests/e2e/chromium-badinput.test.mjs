@@ -4,9 +4,8 @@
 // data:, blob:, javascript:, frames removed at once, after a task, while loading, and 40 added and removed in a row.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFixtureServer } from './lib/server.mjs';
 import { URLS } from './lib/sites.mjs';
-import { launchChromium, withTimeout } from './lib/browsers.mjs';
+import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import { valueOf, waitForGuard, sleep } from './lib/guard.mjs';
 import { withPage, until } from './lib/chromium.mjs';
 
@@ -17,14 +16,8 @@ const INVALID = /アドレス\(URL\)を読み取れませんでした/;
 describe('Chromium: bad input reaches the person as a clear message and never breaks a page', { timeout: 300_000 }, () => {
   let server;
   let b;
-  before(async () => {
-    server = await startFixtureServer();
-    b = await withTimeout(launchChromium(server), 60_000, 'launching Chromium with dist/chrome');
-  });
-  after(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, b } = await openBrowser(launchChromium)));
+  after(() => closeBrowser(b, server));
 
   it('the check page: every odd address gets a verdict or the plain "could not read an address" message', T, async () => {
     // [input, the levels it may get]: 'invalid' is the message for text that holds no web address.

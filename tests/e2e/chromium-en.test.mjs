@@ -3,9 +3,8 @@
 // Screenshots en-*.png go to tests/e2e/out/ (the ja-*.png ones come from chromium-ui / chromium-links).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFixtureServer } from './lib/server.mjs';
 import { URLS } from './lib/sites.mjs';
-import { launchChromium, withTimeout } from './lib/browsers.mjs';
+import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import { waitForGuard, waitForUrl, gotoLoose, sleep } from './lib/guard.mjs';
 import { axSummary, clickGuardButton } from './lib/cdp.mjs';
 import { shot, withPage, waitForVerdict, openPopup, newPageFrom, tabIdOf } from './lib/chromium.mjs';
@@ -15,14 +14,8 @@ const T = { timeout: 60_000 };
 describe('Chromium: English UI', { timeout: 300_000 }, () => {
   let server;
   let b;
-  before(async () => {
-    server = await startFixtureServer();
-    b = await withTimeout(launchChromium(server, { lang: 'en' }), 60_000, 'launching Chromium (English UI)');
-  });
-  after(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, b } = await openBrowser(launchChromium, { lang: 'en' })));
+  after(() => closeBrowser(b, server));
 
   it('the extension speaks English', T, async () => {
     assert.equal(await b.sw.evaluate(() => chrome.i18n.getMessage('lang')), 'en');

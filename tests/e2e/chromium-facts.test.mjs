@@ -4,9 +4,8 @@
 // what one selector-list query gave: the same elements, in document order, each once, within the same bounds.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFixtureServer } from './lib/server.mjs';
 import { URLS } from './lib/sites.mjs';
-import { launchChromium, withTimeout } from './lib/browsers.mjs';
+import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import { withPage, until } from './lib/chromium.mjs';
 
 const T = { timeout: 60_000 };
@@ -14,14 +13,8 @@ const T = { timeout: 60_000 };
 describe('Chromium: the page facts the content script reads', { timeout: 180_000 }, () => {
   let server;
   let b;
-  before(async () => {
-    server = await startFixtureServer();
-    b = await withTimeout(launchChromium(server), 60_000, 'launching Chromium with dist/chrome');
-  });
-  after(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, b } = await openBrowser(launchChromium)));
+  after(() => closeBrowser(b, server));
 
   /** Loads url and returns the facts of its first page check (not the URL-only check) as the worker got them. */
   async function factsOf(url) {

@@ -4,9 +4,8 @@
 // goes to the extension's own warning page (which the page cannot touch).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFixtureServer } from './lib/server.mjs';
 import { URLS } from './lib/sites.mjs';
-import { launchChromium, withTimeout } from './lib/browsers.mjs';
+import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import { guardOf, waitForGuard, valueOf, focusField, waitForUrl, gotoLoose, sleep } from './lib/guard.mjs';
 import { guardButtonOnTop, clickGuardButton } from './lib/cdp.mjs';
 import { withPage, until, shot, waitForVerdict } from './lib/chromium.mjs';
@@ -17,14 +16,8 @@ const T = { timeout: 60_000 };
 describe('Chromium: hostile pages cannot get around the warning', { timeout: 300_000 }, () => {
   let server;
   let b;
-  before(async () => {
-    server = await startFixtureServer();
-    b = await withTimeout(launchChromium(server), 60_000, 'launching Chromium with dist/chrome');
-  });
-  after(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, b } = await openBrowser(launchChromium)));
+  after(() => closeBrowser(b, server));
 
   /** Types into the card fields; asserts nothing got in. */
   async function assertTypingBlocked(page, what) {

@@ -5,9 +5,8 @@
 // with pinned favourites.
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFixtureServer } from './lib/server.mjs';
 import { URLS } from './lib/sites.mjs';
-import { launchChromium, withTimeout } from './lib/browsers.mjs';
+import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import { guardOf, waitForGuard, sleep } from './lib/guard.mjs';
 import { clickGuardButton, findInGuard, axSummary } from './lib/cdp.mjs';
 import { shot, withPage, newPageFrom, until, resetLists, openPopup, tabIdOf } from './lib/chromium.mjs';
@@ -17,14 +16,8 @@ const T = { timeout: 60_000 };
 describe('Chromium: deceptive links, link check, directory (ja)', { timeout: 400_000 }, () => {
   let server;
   let b;
-  before(async () => {
-    server = await startFixtureServer();
-    b = await withTimeout(launchChromium(server, { lang: 'ja' }), 60_000, 'launching Chromium with dist/chrome');
-  });
-  after(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, b } = await openBrowser(launchChromium, { lang: 'ja' })));
+  after(() => closeBrowser(b, server));
   beforeEach(async () => {
     await resetLists(b);
     await b.sw.evaluate(() => chrome.storage.local.remove('favorites'));

@@ -5,9 +5,8 @@
 // of the web pages must go to a host the test itself opened.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFixtureServer } from './lib/server.mjs';
 import { URLS } from './lib/sites.mjs';
-import { launchChromium, withTimeout } from './lib/browsers.mjs';
+import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import { waitForGuard, waitForUrl, gotoLoose, focusField, sleep } from './lib/guard.mjs';
 import { waitForVerdict, tabIdOf } from './lib/chromium.mjs';
 
@@ -16,8 +15,7 @@ describe('Chromium: nothing is sent anywhere while browsing', { timeout: 200_000
   let b;
   const requests = [];
   before(async () => {
-    server = await startFixtureServer();
-    b = await withTimeout(launchChromium(server), 60_000, 'launching Chromium with dist/chrome');
+    ({ server, b } = await openBrowser(launchChromium));
     b.ctx.on('request', (r) => {
       let frameUrl = null;
       try {
@@ -31,10 +29,7 @@ describe('Chromium: nothing is sent anywhere while browsing', { timeout: 200_000
     // A control: a request the test makes from the service worker must show up in the record.
     await b.sw.evaluate(() => fetch(chrome.runtime.getURL('manifest.json')).then((r) => r.ok));
   });
-  after(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  after(() => closeBrowser(b, server));
 
   it('a browsing session: warnings, official sites, typing, a webmail, popup, link check, directory, options', { timeout: 150_000 }, async () => {
     const page = await b.ctx.newPage();

@@ -6,9 +6,8 @@
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startFixtureServer } from './lib/server.mjs';
 import { URLS } from './lib/sites.mjs';
-import { launchChromium, withTimeout } from './lib/browsers.mjs';
+import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import { guardOf, waitForGuard, expectNoGuard, valueOf, focusField, waitForUrl, gotoLoose, sleep } from './lib/guard.mjs';
 import { clickGuardButton, axSummary } from './lib/cdp.mjs';
 import {
@@ -23,15 +22,11 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
   let server;
   let b;
   before(async () => {
-    server = await startFixtureServer();
-    b = await withTimeout(launchChromium(server, { lang: 'ja' }), 60_000, 'launching Chromium with dist/chrome');
+    ({ server, b } = await openBrowser(launchChromium, { lang: 'ja' }));
     // Safe Browsing's report page is never contacted: the test answers for it.
     await b.ctx.route('https://safebrowsing.google.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>stub</title>' }));
   });
-  after(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  after(() => closeBrowser(b, server));
   beforeEach(() => resetLists(b));
 
   async function pressGuard(page, act) {

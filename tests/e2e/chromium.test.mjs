@@ -3,9 +3,8 @@
 // certificate; no traffic leaves loopback. Screenshots go to tests/e2e/out/.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startFixtureServer } from './lib/server.mjs';
 import { URLS } from './lib/sites.mjs';
-import { launchChromium, withTimeout } from './lib/browsers.mjs';
+import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import {
   guardOf, waitForGuard, expectNoGuard, valueOf, focusField, waitForUrl, gotoLoose, sleep,
 } from './lib/guard.mjs';
@@ -23,14 +22,8 @@ const CARD_INFO = { number: CARD, name: 'TARO YAMADA', expiryMonth: '12', expiry
 describe('Chromium: dist/chrome', { timeout: 400_000 }, () => {
   let server;
   let b;
-  before(async () => {
-    server = await startFixtureServer();
-    b = await withTimeout(launchChromium(server), 60_000, 'launching Chromium with dist/chrome');
-  });
-  after(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, b } = await openBrowser(launchChromium)));
+  after(() => closeBrowser(b, server));
 
   it('loads the extension: its background service worker runs', T, async () => {
     assert.match(b.sw.url(), /^chrome-extension:\/\/[a-p]{32}\/background\/background\.js$/);

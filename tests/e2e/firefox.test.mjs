@@ -8,9 +8,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { startFixtureServer } from './lib/server.mjs';
 import { URLS } from './lib/sites.mjs';
-import { launchFirefox, OUT_DIR, withTimeout } from './lib/browsers.mjs';
+import { launchFirefox, OUT_DIR, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import {
   guardOf, waitForGuard, expectNoGuard, valueOf, focusField, waitForUrl, gotoLoose, sleep,
 } from './lib/guard.mjs';
@@ -23,14 +22,8 @@ const T = { timeout: 60_000 };
 describe('Firefox ESR: dist/firefox', { timeout: 300_000 }, () => {
   let server;
   let b;
-  before(async () => {
-    server = await startFixtureServer();
-    b = await withTimeout(launchFirefox(server), 90_000, 'launching Firefox ESR with dist/firefox');
-  });
-  after(async () => {
-    await b?.close();
-    await server?.close();
-  });
+  before(async () => ({ server, b } = await openBrowser(launchFirefox, { timeout: 90_000 })));
+  after(() => closeBrowser(b, server));
 
   async function withPage(fn) {
     const page = await b.browser.newPage();

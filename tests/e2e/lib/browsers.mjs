@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startFixtureServer } from './server.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 // OMAMORI_E2E_DIST points the tests at another dist/ (for work on the harness itself).
@@ -167,4 +168,27 @@ export async function launchFirefox(server, { extDir = DIST_FIREFOX } = {}) {
     rmSync(userDir, { recursive: true, force: true });
     throw e;
   }
+}
+
+/**
+ * The fixture server and a browser with the built extension, for a test file's hooks:
+ *   before(async () => ({ server, b } = await openBrowser(launchChromium, { lang: 'en' })));
+ *   after(() => closeBrowser(b, server));
+ * `sites` goes to the fixture server, `timeout` bounds the launch, the rest goes to the launcher.
+ */
+export async function openBrowser(launch, { sites, timeout = 60_000, ...opts } = {}) {
+  const server = await startFixtureServer(sites ? { sites } : undefined);
+  try {
+    const b = await withTimeout(launch(server, opts), timeout, `${launch.name} with the built extension`);
+    return { server, b };
+  } catch (e) {
+    await server.close();
+    throw e;
+  }
+}
+
+/** Closes what openBrowser opened (either may be missing when its start failed). */
+export async function closeBrowser(b, server) {
+  await b?.close();
+  await server?.close();
 }
