@@ -125,7 +125,7 @@ fn main() {
     println!("| brand | URLs | with trace | danger+brand (trace) | danger+brand (all) | any warning |");
     println!("|---|---:|---:|---:|---:|---:|");
     let mut rows: Vec<_> = per_brand.iter().filter(|(_, t)| t.n >= 100).collect();
-    rows.sort_by(|a, b| b.1.n.cmp(&a.1.n));
+    rows.sort_by_key(|r| std::cmp::Reverse(r.1.n));
     for (id, t) in rows {
         println!(
             "| {id} | {} | {} | {} | {} | {} |",
@@ -138,16 +138,17 @@ fn main() {
     }
     if !unmapped.is_empty() {
         let mut u: Vec<_> = unmapped.into_iter().collect();
-        u.sort_by(|a, b| b.1.cmp(&a.1));
+        u.sort_by_key(|e| std::cmp::Reverse(e.1));
         let shown: Vec<String> = u.iter().take(15).map(|(l, n)| format!("{l} ({n})")).collect();
         println!("\nfeed labels not mapped to a brand (top): {}", shown.join(", "));
     }
 
-    if show_misses > 0 {
-        misses.sort();
-        misses.dedup();
-        println!("\nmissed hosts that carry a trace of their brand ({} distinct; every {}th shown):", misses.len(), (misses.len() / show_misses).max(1));
-        for m in misses.iter().step_by((misses.len() / show_misses).max(1)) {
+    misses.sort();
+    misses.dedup();
+    if let Some(step) = misses.len().checked_div(show_misses) {
+        let step = step.max(1);
+        println!("\nmissed hosts that carry a trace of their brand ({} distinct; every {step}th shown):", misses.len());
+        for m in misses.iter().step_by(step) {
             println!("    {m}");
         }
     }

@@ -137,7 +137,7 @@ pub fn claimed_brand(kb: &KnowledgeBase, psl: &SuffixList, facts: &PageFacts, pa
         let text = if other_site || network_row { 0 } else { e.text };
         let alt = if network_row { 0 } else { e.alt };
         let score = headline + e.site_name + e.footer + alt + text;
-        if score >= CLAIM_THRESHOLD && best.as_ref().map_or(true, |b| score > b.score || (score == b.score && brand < b.brand)) {
+        if score >= CLAIM_THRESHOLD && best.as_ref().is_none_or(|b| score > b.score || (score == b.score && brand < b.brand)) {
             best = Some(Claim { brand, score });
         }
     }

@@ -83,7 +83,7 @@ impl Engine {
     }
 
     pub fn brands(&self) -> &[Brand] {
-        &self.kb.brands
+        self.kb.brands
     }
 
     fn official_owner(&self, host: &Host) -> Option<(BrandIdx, String)> {

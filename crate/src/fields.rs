@@ -213,6 +213,12 @@ fn attr_tokens(s: &str) -> (Vec<String>, String) {
     (tokens, compact)
 }
 
+impl Default for FieldClassifier {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl FieldClassifier {
     /// The vocabulary compiled into the crate; folded at the first input classified.
     pub fn new() -> Self {
@@ -384,7 +390,7 @@ impl FieldClassifier {
             }
         }
         // an e-mail or telephone box in a form that also asks for a password is the login ID
-        if kinds.iter().any(|k| *k == Some(FieldKind::Password)) {
+        if kinds.contains(&Some(FieldKind::Password)) {
             for (i, inp) in inputs.iter().enumerate() {
                 let ty = &inp.input_type;
                 if kinds[i].is_none()

@@ -236,8 +236,11 @@ mod tests {
         crate::kb::test_support::suffix_list()
     }
 
+    /// A list's suffix of a host (bytes, section, known, fully qualified) and registrable domain.
+    type Answer = (Option<(Vec<u8>, Option<Type>, bool, bool)>, Option<Vec<u8>>);
+
     /// What a list answers for a host: suffix (bytes, section, known) and registrable domain.
-    fn answer<L: Psl>(l: &L, host: &[u8]) -> (Option<(Vec<u8>, Option<Type>, bool, bool)>, Option<Vec<u8>>) {
+    fn answer<L: Psl>(l: &L, host: &[u8]) -> Answer {
         (
             l.suffix(host).map(|s| (s.as_bytes().to_vec(), s.typ(), s.is_known(), s.is_fqdn())),
             l.domain(host).map(|d| d.as_bytes().to_vec()),

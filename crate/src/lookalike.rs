@@ -434,7 +434,7 @@ impl<'a> Checker<'a> {
                         self.push(host, out, exact_rule, p);
                     } else if label.len() >= 4
                         && (starts_like_suffix(after)
-                            || (after.first() == Some(&"jp") && !toks[i + k].registrable && i + k + 1 <= toks.len()))
+                            || (after.first() == Some(&"jp") && !toks[i + k].registrable && i + k < toks.len()))
                     {
                         // the official name with another Japanese ending written after it: aeon-ne-jp, micard.or.jp
                         self.push(host, out, Rule::EmbeddedLookalikeDomain, p);
@@ -578,7 +578,7 @@ impl<'a> Checker<'a> {
                 };
                 for &cand in variants.iter().filter(|c| !c.is_empty()) {
                     let Some(owners) = self.kb.tokens.get(cand) else { continue };
-                    let owners = self.preferred_owners(&cand, owners);
+                    let owners = self.preferred_owners(cand, owners);
                     matched = true;
                     let whole_label = run[0].registrable && k == reg_toks;
                     for &(brand, strong) in &owners {

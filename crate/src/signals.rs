@@ -44,6 +44,12 @@ pub struct PageVocab {
     pub shop_contact: Vec<String>,
 }
 
+impl Default for Signals {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 impl Signals {
     /// The vocabularies compiled into the crate: host words in sets, page wording folded at first use.
     pub fn new() -> Self {

@@ -27,7 +27,9 @@ fn at_word_edges(hay: &str, needle: &str, start: usize, end: usize) -> bool {
     let alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
     let first = needle.chars().next();
     let last = needle.chars().next_back();
-    !(alnum(first) && alnum(hay[..start].chars().next_back())) && !(alnum(last) && alnum(hay[end..].chars().next()))
+    let glued_before = alnum(first) && alnum(hay[..start].chars().next_back());
+    let glued_after = alnum(last) && alnum(hay[end..].chars().next());
+    !(glued_before || glued_after)
 }
 
 /// Many phrases searched in one pass (Aho-Corasick), with `contains_word`'s rule for ASCII phrases: no

@@ -165,7 +165,7 @@ fn aliases_find_brands() {
     }
     let kana = |s: &str| s.chars().any(|c| ('\u{3041}'..='\u{3096}').contains(&c) || ('\u{30A1}'..='\u{30FA}').contains(&c));
     for b in brands {
-        if !b.aliases.iter().any(|a| kana(a)) {
+        if !b.aliases.iter().any(&kana) {
             failures.push(format!("{} has no alias in kana", b.id));
         }
         if !b.aliases.iter().any(|a| a.is_ascii()) {
