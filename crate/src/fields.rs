@@ -285,13 +285,9 @@ impl FieldClassifier {
             return None;
         }
         let v = self.vocab();
-        let exact = t.tokens().filter_map(|tok| v.attr_exact.get(tok).copied()).min();
-        let inner = v.attr_inner.find_overlapping_iter(t.compact.as_str()).map(|m| v.attr_inner_rank[m.pattern()]).min();
-        let rank = match (exact, inner) {
-            (Some(a), Some(b)) => a.min(b),
-            (a, b) => a.or(b)?,
-        };
-        Some(v.vocab[rank].kind)
+        let exact = t.tokens().filter_map(|tok| v.attr_exact.get(tok).copied());
+        let inner = v.attr_inner.find_overlapping_iter(t.compact.as_str()).map(|m| v.attr_inner_rank[m.pattern()]);
+        exact.chain(inner).min().map(|rank| v.vocab[rank].kind)
     }
 
     fn by_autocomplete(&self, autocomplete: &str) -> Option<FieldKind> {

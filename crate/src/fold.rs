@@ -197,15 +197,7 @@ fn fold_ascii(parts: &[&str], out: &mut String) {
             continue;
         }
         for b in p.bytes() {
-            if is_space(b) {
-                if !space {
-                    out.push(' ');
-                    space = true;
-                }
-            } else {
-                space = false;
-                out.push(b.to_ascii_lowercase() as char);
-            }
+            fold_char(b as char, &mut space, out);
         }
     }
     if out.ends_with(' ') {

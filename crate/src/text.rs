@@ -49,28 +49,26 @@ impl PhraseSet {
     /// Indexes of the phrases found in `hay` (each at most once, in no particular order).
     pub fn find_in(&self, hay: &str) -> Vec<usize> {
         let mut found: Vec<usize> = Vec::new();
-        for m in self.ac.find_overlapping_iter(hay) {
-            let i = m.pattern().as_usize();
-            if found.contains(&i) || !at_word_edges(hay, &self.phrases[i], m.start(), m.end()) {
-                continue;
+        for i in self.occurrences(hay) {
+            if !found.contains(&i) {
+                found.push(i);
             }
-            found.push(i);
         }
         found
     }
 
     /// The least `key` of the phrases found in `hay` (what `find_in` finds), without collecting them.
     pub fn min_found<K: Ord>(&self, hay: &str, key: impl Fn(usize) -> K) -> Option<K> {
-        let mut best: Option<K> = None;
-        for m in self.ac.find_overlapping_iter(hay) {
-            let i = m.pattern().as_usize();
-            let k = key(i);
-            if best.as_ref().is_some_and(|b| *b <= k) || !at_word_edges(hay, &self.phrases[i], m.start(), m.end()) {
-                continue;
-            }
-            best = Some(k);
-        }
-        best
+        self.occurrences(hay).map(key).min()
+    }
+
+    /// Every occurrence in `hay` of a phrase, by its index, that stands at word edges (a phrase found twice
+    /// comes twice).
+    fn occurrences<'a>(&'a self, hay: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.ac
+            .find_overlapping_iter(hay)
+            .filter(move |m| at_word_edges(hay, &self.phrases[m.pattern().as_usize()], m.start(), m.end()))
+            .map(|m| m.pattern().as_usize())
     }
 }
 
