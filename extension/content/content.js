@@ -123,6 +123,7 @@
   const FOOTER_SELECTORS = ['footer', '[role=contentinfo]', '#footer', '.footer', 'address'];
   const COPYRIGHT_SELECTORS = ['[class*=copyright i]', '[id*=copyright i]'];
   const IMAGE_SELECTORS = ['img', 'input[type=image][alt]', 'svg title', '[role=img][aria-label]'];
+  const RESOURCE_SELECTORS = ['link[href]', 'img[src]', 'script[src]'];
   const RESOURCE_RELS = new Set(['icon', 'apple-touch-icon', 'stylesheet']);
   const SKIP_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'select', 'option', 'optgroup',
     'textarea', 'datalist', 'object', 'iframe', 'omamori-guard', 'head', 'title']);
@@ -518,15 +519,18 @@
   }
 
   /**
-   * Visits, in document order and each once, the elements of several lists that are each in document order (the
-   * results of several queries on one root), until visit returns false. Used instead of one query with a selector
-   * list: each selector on its own keeps Blink's fast paths, a list takes the slow path (on a 15,000-element page
-   * `input, select, textarea` took 0.8 ms, `input` 0.1 ms; the image-alt list 2.7 ms, its five queries ~0.8 ms).
-   * Only the lists' heads are compared, and nothing at all when a single list has elements.
+   * Visits the elements of root matching any of `sels`, in document order and each once, until visit returns
+   * false: what one query with the selector list would give. Each selector is queried on its own, which keeps
+   * Blink's fast paths (a list takes the slow path: on a 15,000-element page `input, select, textarea` took
+   * 0.8 ms, `input` 0.1 ms; the image-alt list 2.7 ms, its five queries ~0.8 ms), and the results are merged by
+   * comparing the lists' heads only (nothing at all when a single list has elements).
    */
-  function eachInOrder(lists, visit) {
+  function eachInOrder(root, sels, visit) {
     const ls = [];
-    for (const l of lists) if (l && l.length) ls.push(l);
+    for (const sel of sels) {
+      const l = qsaIn(root, sel);
+      if (l.length) ls.push(l);
+    }
     if (ls.length === 1) {
       const l = ls[0];
       for (let i = 0; i < l.length; i++) if (visit(l[i]) === false) return;
@@ -550,7 +554,7 @@
   /** The first `max` elements matching any of `sels` in root, in document order (as one selector-list query). */
   function firstOf(root, sels, max) {
     const out = [];
-    if (max > 0) eachInOrder(sels.map((sel) => qsaIn(root, sel)), (el) => out.push(el) < max);
+    if (max > 0) eachInOrder(root, sels, (el) => out.push(el) < max);
     return out;
   }
 
@@ -620,7 +624,7 @@
     const labels = labelMap(roots);
     const actions = new Map();
     for (const root of roots) {
-      eachInOrder(FIELD_TAGS.map((tag) => qsaIn(root, tag)), (el) => {
+      eachInOrder(root, FIELD_TAGS, (el) => {
         if (inputs.length >= LIMITS.inputs) return false;
         if (!isFactInput(el)) return true;
         inputs.push(inputFact(el, labels, actions));
@@ -636,7 +640,7 @@
       // query for every <img> (which the test below narrows) instead of two full-document ones.
       const imgs = [];
       let seen = 0;
-      eachInOrder(IMAGE_SELECTORS.map((sel) => qsaIn(root, sel)), (el) => {
+      eachInOrder(root, IMAGE_SELECTORS, (el) => {
         const ln = localName(el);
         if (ln === 'img' && !isImageWithText(el)) return true;
         if (seen++ >= 200) return false;
@@ -672,7 +676,7 @@
     }
     // (link[rel~=icon i][href], link[rel~=apple-touch-icon i][href], link[rel~=stylesheet i][href], img[src],
     // script[src]: the rel test in script keeps every query on a fast path)
-    eachInOrder([qsaIn(document, 'link[href]'), qsaIn(document, 'img[src]'), qsaIn(document, 'script[src]')], (el) => {
+    eachInOrder(document, RESOURCE_SELECTORS, (el) => {
       if (resources.length >= LIMITS.resources) return false;
       const ln = localName(el);
       if (ln === 'link' && !attr(el, 'rel').toLowerCase().split(/[\t\n\f\r ]+/).some((t) => RESOURCE_RELS.has(t))) return true;
@@ -1779,7 +1783,7 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
     let n = 0;
     for (const root of roots) {
       // a[href], area[href], [onclick], form[action], [formaction]: one query each (see eachInOrder)
-      eachInOrder(LINK_SELECTORS.map((sel) => qsaIn(root, sel)), (el) => {
+      eachInOrder(root, LINK_SELECTORS, (el) => {
         if (n++ >= LINK_LIMIT) return false;
         const ln = localName(el);
         const info = ln === 'form' || E_getAttribute.call(el, 'formaction') != null ? submitInfo(el) : linkFromPath([el]);
