@@ -22,7 +22,9 @@
 // 3. Service worker waking to its first verdict: the worker is stopped (DevTools ServiceWorker.stopAllWorkers),
 //    a page is opened, its navigation wakes the worker; figures on the worker's timeline (performance marks in
 //    background.js): engine ready and first verdict (module load, wasm instantiate, new Engine(), the check),
-//    and when the page's own check was recorded. Also the cold start of the very first worker.
+//    when the waking event reached our listener, and when the page's own check was recorded. Also the cold start
+//    of the very first worker, and the floor: the worker of an extension with one webNavigation listener and no
+//    engine, woken in turn by the same navigations, marks when the event reaches it.
 // 4. The size of dist/omamori-chrome.zip (and its largest files).
 //
 // Goals (issue 7): ≤ 5 ms median added page load; check_page p95 ≤ 1 ms typical / ≤ 20 ms huge (engine) —
@@ -76,6 +78,20 @@ const emptyExt = path.join(tmp, 'empty-ext');
     manifest_version: 3, name: 'empty', version: '1.0', background: { service_worker: 'sw.js' },
   }));
   writeFileSync(path.join(emptyExt, 'sw.js'), '// nothing\n');
+}
+// The floor of stage 3: a worker with no engine, woken by the same navigations, marks when the event reaches it.
+const floorExt = path.join(tmp, 'floor-ext');
+{
+  const { mkdirSync } = await import('node:fs');
+  mkdirSync(floorExt);
+  writeFileSync(path.join(floorExt, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name: 'floor', version: '1.0', background: { service_worker: 'sw.js' },
+    permissions: ['webNavigation'],
+  }));
+  writeFileSync(path.join(floorExt, 'sw.js'), `chrome.webNavigation.onBeforeNavigate.addListener(() => {
+  if (!performance.getEntriesByName('omamori:first-event').length) performance.mark('omamori:first-event');
+});
+`);
 }
 const HUGE_HOST = 'huge-page-bench.example';
 const sites = { ...SITES, [HUGE_HOST]: { '*': path.relative(FIXTURES_DIR, hugeFile) } };
@@ -177,18 +193,30 @@ async function checkTimes(b, url, n) {
   return { times, fromLoad, work };
 }
 
-/** Stops every service worker, opens url, and measures the new worker's start → first verdict. */
-async function wakeToVerdict(b, url) {
+/** The extension's service worker once it runs again (Playwright reports a restarted worker late, or never). */
+async function runningWorker(b) {
+  for (let k = 0; k < 750; k++) {
+    const sw = b.ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+    if (sw) return sw;
+    await sleep(20);
+  }
+  return null;
+}
+
+/**
+ * Stops every service worker, opens url, and measures the new worker's start → first verdict.
+ * floor: the engine-less extension, whose worker only marks when the navigation's event reaches it.
+ */
+async function wakeToVerdict(b, url, { floor = false } = {}) {
   const page = await b.ctx.newPage();
   await page.goto('about:blank');
   const cdp = await b.ctx.newCDPSession(page);
   await cdp.send('ServiceWorker.enable').catch(() => {});
   await cdp.send('ServiceWorker.stopAllWorkers');
   await sleep(300);
-  const swPromise = b.ctx.waitForEvent('serviceworker', { timeout: 15_000 }).catch(() => null);
   const since = Date.now();
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => {});
-  const sw = (await swPromise) ?? b.ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
+  const sw = await runningWorker(b);
   await cdp.detach().catch(() => {});
   if (!sw) {
     await page.close();
@@ -197,24 +225,28 @@ async function wakeToVerdict(b, url) {
   b.sw = sw;
   let res = null;
   for (let k = 0; k < 300 && !res; k++) {
-    res = await sw.evaluate(async ({ url, since }) => {
-      for (const t of await chrome.tabs.query({})) {
-        const st = await globalThis.omamori.tabState(t.id);
-        const f = st?.frames?.['0'];
-        if (f && f.url === url && f.verdict && f.at >= since) {
-          await globalThis.omamori.engineReady;
-          // the worker's own milestones (background.js performance marks), on its timeline
-          const at = (n) => performance.getEntriesByName(n)[0]?.startTime ?? NaN;
-          const marks = {};
-          for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('omamori:')) marks[m.name.slice(8)] = m.startTime;
-          return {
-            wake: f.at - performance.timeOrigin, fromNav: f.at - since,
-            engine: at('omamori:engine-ready'), first: at('omamori:first-verdict'), marks,
-          };
+    res = floor
+      ? await sw.evaluate(() => {
+        const at = performance.getEntriesByName('omamori:first-event')[0]?.startTime;
+        return Number.isFinite(at) ? { marks: { 'first-event': at } } : null;
+      }).catch(() => null)
+      : await sw.evaluate(async ({ url, since }) => {
+        for (const t of await chrome.tabs.query({})) {
+          const st = await globalThis.omamori.tabState(t.id);
+          const f = st?.frames?.['0'];
+          if (f && f.url === url && f.verdict && f.at >= since) {
+            await globalThis.omamori.engineReady;
+            // the worker's own milestones (background.js performance marks), on its timeline
+            const marks = {};
+            for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('omamori:')) marks[m.name.slice(8)] = m.startTime;
+            return {
+              wake: f.at - performance.timeOrigin, fromNav: f.at - since,
+              engine: marks['engine-ready'], first: marks['first-verdict'], marks,
+            };
+          }
         }
-      }
-      return null;
-    }, { url, since }).catch(() => null);
+        return null;
+      }, { url, since }).catch(() => null);
     if (!res) await sleep(20);
   }
   await page.close();
@@ -274,9 +306,19 @@ try {
     // ------------------------------------------------------------ 3. worker wake to first verdict
     if (STAGES.has('wake')) {
       results.wake = [];
-      for (let i = 0; i < Math.max(3, Math.floor(ROUNDS / 2)); i++) {
-        const r = await wakeToVerdict(ext, i % 2 ? URLS.noFields : URLS.contentPhish);
-        if (r) results.wake.push(r);
+      results.wakeFloor = [];
+      // the floor, woken in turn with ours: the empty extension's worker, which has no engine to load
+      const floorB = await launchChromium(server, { extDir: floorExt });
+      try {
+        for (let i = 0; i < Math.max(3, Math.floor(ROUNDS / 2)); i++) {
+          const url = i % 2 ? URLS.noFields : URLS.contentPhish;
+          const r = await wakeToVerdict(ext, url);
+          if (r) results.wake.push(r);
+          const f = await wakeToVerdict(floorB, url, { floor: true });
+          if (f) results.wakeFloor.push(f.marks['first-event']);
+        }
+      } finally {
+        await floorB.close();
       }
     }
   } finally {
@@ -351,6 +393,12 @@ if (results.wake) {
   const names = [...new Set(results.wake.flatMap((w) => Object.keys(w.marks ?? {})))];
   const med = names.map((n) => [n, median(results.wake.map((w) => w.marks?.[n]).filter(Number.isFinite))]).sort((x, y) => x[1] - y[1]);
   console.log(`  milestones (median ms after the worker started): ${med.map(([n, t]) => `${n} ${f1(t)}`).join(', ')}`);
+  const ev = results.wake.map((w) => w.marks?.['first-event']).filter(Number.isFinite);
+  const after = results.wake.map((w) => w.marks?.['first-verdict'] - w.marks?.['first-event']).filter(Number.isFinite);
+  console.log(`  the waking event reached our listener at median ${f1(median(ev))} ms; first verdict ${f1(median(after))} ms after it (median)`);
+  if (results.wakeFloor?.length) {
+    console.log(`  floor: in a worker with no engine (an empty extension with one webNavigation listener), the same event arrives median ${f1(median(results.wakeFloor))} ms, min ${f1(Math.min(...results.wakeFloor))} ms after the worker started (${results.wakeFloor.length} wakes)`);
+  }
   console.log(`  the page's own check recorded: median ${f1(median(wake))} ms, max ${f1(Math.max(...wake))} ms after the worker started (waits for the page to reach the content script; navigation start → verdict median ${f1(median(results.wake.map((w) => w.fromNav)))} ms)`);
 }
 console.log(`\n${zipLine}`);

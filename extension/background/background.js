@@ -27,7 +27,9 @@ const MAX_TRUSTED = 2000;
 // module, and the listeners below must be registered synchronously so that events wake the worker.)
 let engine = null;
 let engineError = null;
-/** Start-up milestones on the worker's timeline (bench/extension-cost.mjs reads them; a mark costs nothing). */
+/** Start-up milestones on the worker's timeline (bench/extension-cost.mjs reads them; a mark costs nothing):
+ * script, wasm-compiled, wasm-instantiated, engine-ready, first-event (the first event of any listener below),
+ * first-verdict. */
 const marked = new Set();
 function mark(name) {
   if (marked.has(name)) return;
@@ -406,11 +408,13 @@ async function maybeBlock(tabId, url) {
 }
 
 api.webNavigation.onBeforeNavigate.addListener((d) => {
+  mark('omamori:first-event');
   if (d.frameId !== 0) return;
   maybeBlock(d.tabId, d.url);
 });
 
 api.webNavigation.onCommitted.addListener((d) => {
+  mark('omamori:first-event');
   if (d.frameId !== 0 || d.tabId < 0) return;
   // The block landed: a new visit to the same URL must be stopped again (the de-duplication only covers the
   // one navigation that both onBeforeNavigate and onCommitted report).
@@ -979,6 +983,7 @@ const FROM_PAGES = {
 };
 
 api.runtime.onMessage.addListener((m, sender, sendResponse) => {
+  mark('omamori:first-event');
   const kind = senderKind(sender);
   if (!kind || !m || typeof m !== 'object' || typeof m.type !== 'string') return false;
   const table = kind === 'content' ? FROM_CONTENT : FROM_PAGES;
