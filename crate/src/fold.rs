@@ -130,13 +130,18 @@ fn plain_nfkc(c: char) -> bool {
         | '\u{303B}'..='\u{3096}' | '\u{309D}'..='\u{309E}' | '\u{30A0}'..='\u{30FE}' | '\u{4E00}'..='\u{9FFF}')
 }
 
+/// `char::is_whitespace` on ASCII: tab, line feed, vertical tab, form feed, carriage return, space.
+#[inline(always)]
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// One character of NFKC text into `out`: lower case, whitespace runs to one space (`space`: the last
 /// character written was a space, or nothing was).
 #[inline(always)]
 fn fold_char(c: char, space: &mut bool, out: &mut String) {
     if c.is_ascii() {
-        // char::is_whitespace on ASCII: tab, line feed, vertical tab, form feed, carriage return, space
-        if matches!(c, '\t'..='\r' | ' ') {
+        if ascii_space(c as u8) {
             if !*space {
                 out.push(' ');
                 *space = true;
@@ -168,8 +173,6 @@ fn fold_char(c: char, space: &mut bool, out: &mut String) {
 /// `fold` of the joined parts when they are all ASCII (NFKC already): lower case, whitespace runs to one
 /// space, trimmed, the first `MAX_TEXT_CHARS` characters only.
 fn fold_ascii(parts: &[&str], out: &mut String) {
-    // char::is_whitespace on ASCII: tab, line feed, vertical tab, form feed, carriage return, space
-    let is_space = |b: u8| matches!(b, b'\t'..=b'\r' | b' ');
     let mut space = true;
     let mut left = MAX_TEXT_CHARS;
     for (i, p) in parts.iter().enumerate() {
@@ -188,7 +191,7 @@ fn fold_ascii(parts: &[&str], out: &mut String) {
         if p.is_empty() {
             continue;
         }
-        if !p.bytes().any(is_space) {
+        if !p.bytes().any(ascii_space) {
             // a run without whitespace: copied whole, then lower-cased in place
             let start = out.len();
             out.push_str(p);
@@ -253,6 +256,13 @@ mod tests {
         for c in (char::MIN..=char::MAX).filter(|c| plain_nfkc(*c)) {
             assert_eq!(is_nfkc_quick(std::iter::once(c)), IsNormalized::Yes, "{c:?}");
             assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn ascii_space_is_exact() {
+        for b in 0..=127u8 {
+            assert_eq!(ascii_space(b), (b as char).is_whitespace(), "{b:#04x}");
         }
     }
 
