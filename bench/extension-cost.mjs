@@ -29,7 +29,7 @@
 //
 // Goals (issue 7): ≤ 5 ms median added page load; check_page p95 ≤ 1 ms typical / ≤ 20 ms huge (engine) —
 // here with extraction; ≤ 30 ms worker wake to first verdict; zip ≤ 600 KB.
-import { mkdtempSync, writeFileSync, rmSync, statSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, statSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -70,29 +70,22 @@ const hugeFile = path.join(tmp, 'huge.html');
 <h1>ご利用確認のお願い</h1><img alt="MI CARD" src="/assets/none.png">${text}<form action="/post" method="post">
 <p><label>カード番号 <input name="cn" type="tel"></label></p>${rows.join('\n')}</form><footer>© MI Card Co., Ltd.</footer></html>`);
 }
-const emptyExt = path.join(tmp, 'empty-ext');
-{
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(emptyExt);
-  writeFileSync(path.join(emptyExt, 'manifest.json'), JSON.stringify({
-    manifest_version: 3, name: 'empty', version: '1.0', background: { service_worker: 'sw.js' },
+/** An unpacked extension in tmp/name whose service worker is sw (its source), with these permissions. */
+function tinyExtension(name, sw, permissions = []) {
+  const dir = path.join(tmp, name);
+  mkdirSync(dir);
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3, name, version: '1.0', background: { service_worker: 'sw.js' }, permissions,
   }));
-  writeFileSync(path.join(emptyExt, 'sw.js'), '// nothing\n');
+  writeFileSync(path.join(dir, 'sw.js'), sw);
+  return dir;
 }
+const emptyExt = tinyExtension('empty', '// nothing\n');
 // The floor of stage 3: a worker with no engine, woken by the same navigations, marks when the event reaches it.
-const floorExt = path.join(tmp, 'floor-ext');
-{
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(floorExt);
-  writeFileSync(path.join(floorExt, 'manifest.json'), JSON.stringify({
-    manifest_version: 3, name: 'floor', version: '1.0', background: { service_worker: 'sw.js' },
-    permissions: ['webNavigation'],
-  }));
-  writeFileSync(path.join(floorExt, 'sw.js'), `chrome.webNavigation.onBeforeNavigate.addListener(() => {
+const floorExt = tinyExtension('floor', `chrome.webNavigation.onBeforeNavigate.addListener(() => {
   if (!performance.getEntriesByName('omamori:first-event').length) performance.mark('omamori:first-event');
 });
-`);
-}
+`, ['webNavigation']);
 const HUGE_HOST = 'huge-page-bench.example';
 const sites = { ...SITES, [HUGE_HOST]: { '*': path.relative(FIXTURES_DIR, hugeFile) } };
 const HUGE_URL = `https://${HUGE_HOST}/card`;
