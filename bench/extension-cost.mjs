@@ -18,7 +18,11 @@
 //    service worker: from DOMContentLoaded (waiting for load included) and from loadEventEnd (content script
 //    extraction + message + wasm checkPage + bookkeeping), for the typical fixtures and for a generated huge
 //    page (5,000 inputs, 1 MB of text). The URL-only check the content script sends at document_start is not
-//    counted.
+//    counted. The work (extraction as the content script reports it, the engine as the worker times it) three
+//    ways: the same page loaded again and again (a warm renderer); each load another site's page, the first check
+//    of each (V8 compiles the content script in every new renderer); and that page checked again after a
+//    paragraph is added (same document). Also what the content script takes at document_start (shared/ui.js's
+//    first line to the end of content.js, compile included), as it reports it.
 // 3. Service worker waking to its first verdict: the worker is stopped (DevTools ServiceWorker.stopAllWorkers),
 //    a page is opened, its navigation wakes the worker; figures on the worker's timeline (performance marks in
 //    background.js): engine ready and first verdict (module load, wasm instantiate, new Engine(), the check),
@@ -92,6 +96,8 @@ const HUGE_URL = `https://${HUGE_HOST}/card`;
 
 // pages whose load is compared (static URLs of the e2e table, the hostile-page family left out)
 // OMAMORI_BENCH_PAGES=contentPhish,merchant: only these pages (names of tests/e2e/lib/sites.mjs URLS)
+// the typical fixtures of the page-check figures (stage 2)
+const TYPICAL = ['contentPhish', 'officialLogin', 'merchant', 'noFields', 'pinNoBrand'];
 const ONLY_PAGES = (process.env.OMAMORI_BENCH_PAGES ?? '').split(',').filter(Boolean);
 // (left out: hostileCaution fights the extension; oddFrames adds and removes 40 frames, a stress page for tests;
 // factsShapes, a test page of the facts extraction, so that the set stays the 12 pages of the earlier figures)
@@ -151,15 +157,58 @@ async function loadTimesBoth(a, b) {
 
 /** The verdict of the page check (not the URL-only first check, seq 1) the background recorded for the top
  * frame of the tab showing url (test hook), or null. */
-async function verdictAt(b, url, since) {
-  return b.sw.evaluate(async ({ url, since }) => {
+async function verdictAt(b, url, since, after = 0) {
+  return b.sw.evaluate(async ({ url, since, after }) => {
     for (const t of await chrome.tabs.query({})) {
       const st = await globalThis.omamori.tabState(t.id);
       const f = st?.frames?.['0'];
-      if (f && f.url === url && f.verdict && f.at >= since && f.seq !== 1) return { at: f.at, level: f.verdict.level, cost: f.cost };
+      if (f && f.url === url && f.verdict && f.at >= since && f.seq !== 1 && f.seq > after) return { at: f.at, level: f.verdict.level, cost: f.cost, seq: f.seq };
     }
     return null;
-  }, { url, since }).catch(() => null);
+  }, { url, since, after }).catch(() => null);
+}
+
+/** Polls verdictAt for up to 4 s. */
+async function waitVerdict(b, url, since, after = 0) {
+  for (let k = 0; k < 200; k++) {
+    const v = await verdictAt(b, url, since, after);
+    if (v) return v;
+    await sleep(20);
+  }
+  return null;
+}
+
+const workOf = (v) => (v && v.cost && Number.isFinite(v.cost.extract_ms)
+  ? { extract: v.cost.extract_ms, engine: v.cost.engine_ms, start: v.cost.start_ms ?? NaN } : null);
+
+/**
+ * The page check as a person meets it: every round opens each of the pages in turn in one tab, so each load is
+ * another site's page than the last (a new renderer, where V8 compiles the content script again), and records
+ * the work of its first page check; then adds a paragraph at the top of the page, which the content script
+ * checks again (same document: its code compiled and warmed up), and records that work too.
+ */
+async function visitTimes(b, urls, n) {
+  const out = Object.fromEntries(Object.keys(urls).map((name) => [name, { first: [], again: [] }]));
+  const page = await b.ctx.newPage();
+  for (let i = 0; i <= n; i++) {
+    for (const [name, url] of Object.entries(urls)) {
+      const since = Date.now();
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => {});
+      const v = await waitVerdict(b, url, since);
+      if (!v) continue;
+      await page.evaluate((i) => {
+        const p = document.createElement('p');
+        p.textContent = `Omamori benchmark ${i}: a paragraph added after load`;
+        document.body.prepend(p);
+      }, i).catch(() => {});
+      const again = await waitVerdict(b, url, since, v.seq);
+      if (i === 0) continue; // the first round warms the browser up
+      if (workOf(v)) out[name].first.push(workOf(v));
+      if (workOf(again)) out[name].again.push(workOf(again));
+    }
+  }
+  await page.close();
+  return out;
 }
 
 /** DOMContentLoaded → page verdict recorded and loadEventEnd → page verdict recorded, over n loads of url. */
@@ -172,15 +221,11 @@ async function checkTimes(b, url, n) {
     const since = Date.now();
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => {});
     const t = await navTiming(page).catch(() => null);
-    let v = null;
-    for (let k = 0; k < 200 && !v; k++) {
-      v = await verdictAt(b, url, since);
-      if (!v) await sleep(20);
-    }
+    const v = await waitVerdict(b, url, since);
     const t2 = v ? await navTiming(page).catch(() => null) : null;
     if (t && v && i > 0) times.push(v.at - t.dclAbs);
     if (t2 && t2.loadAbs && v && i > 0) fromLoad.push(v.at - t2.loadAbs);
-    if (v && v.cost && Number.isFinite(v.cost.extract_ms) && i > 0) work.push({ extract: v.cost.extract_ms, engine: v.cost.engine_ms });
+    if (workOf(v) && i > 0) work.push(workOf(v));
   }
   await page.close();
   return { times, fromLoad, work };
@@ -290,7 +335,8 @@ try {
     // ------------------------------------------------------------ 2. page check, extraction included
     if (STAGES.has('check')) {
       results.check = {};
-      for (const name of ['contentPhish', 'officialLogin', 'merchant', 'noFields', 'pinNoBrand']) {
+      results.visits = await visitTimes(ext, Object.fromEntries(TYPICAL.map((n) => [n, URLS[n]])), Math.max(5, ROUNDS));
+      for (const name of TYPICAL) {
         results.check[name] = await checkTimes(ext, URLS[name], Math.max(5, ROUNDS));
       }
       results.check.huge = await checkTimes(ext, HUGE_URL, Math.max(5, ROUNDS));
@@ -363,15 +409,25 @@ if (results.check) {
   for (const [name, { times: t, fromLoad: l }] of Object.entries(results.check)) {
     console.log(`${name}: from DCL median ${f1(median(t))} ms, p95 ${f1(pct(t, 0.95))} ms; from loadEventEnd median ${f1(median(l))} ms, p95 ${f1(pct(l, 0.95))} ms (${t.length} loads)`);
   }
+  const p50p95 = (xs) => `${f1(median(xs))} / ${f1(pct(xs, 0.95))} ms`;
+  const workRow = (name, work) => `| ${name} | ${p50p95(work.map((w) => w.extract))} | ${p50p95(work.map((w) => w.engine))} | ${p50p95(work.map((w) => w.extract + w.engine))} |`;
+  const HEAD = '| page | extraction p50 / p95 | engine p50 / p95 | both p50 / p95 |\n|---|---:|---:|---:|';
   console.log('\n## Page check: the work (facts extraction and link scan in the content script + the engine in the worker)\n');
-  console.log('| page | extraction p50 / p95 | engine p50 / p95 | both p50 / p95 |');
-  console.log('|---|---:|---:|---:|');
-  for (const [name, { work }] of Object.entries(results.check)) {
-    const ex = work.map((w) => w.extract);
-    const en = work.map((w) => w.engine);
-    const both = work.map((w) => w.extract + w.engine);
-    console.log(`| ${name} | ${f1(median(ex))} / ${f1(pct(ex, 0.95))} ms | ${f1(median(en))} / ${f1(pct(en, 0.95))} ms | ${f1(median(both))} / ${f1(pct(both, 0.95))} ms |`);
-  }
+  console.log('### The same page loaded again and again (a warm renderer: V8 may reuse the content script\'s code)\n');
+  console.log(HEAD);
+  for (const [name, { work }] of Object.entries(results.check)) console.log(workRow(name, work));
+  const v = results.visits ?? {};
+  const all = (k) => Object.values(v).flatMap((x) => x[k]);
+  console.log('\n### First check of a page, each load another site\'s page (the way a person meets it)\n');
+  console.log(HEAD);
+  for (const [name, { first }] of Object.entries(v)) console.log(workRow(name, first));
+  console.log(workRow('**all typical**', all('first')));
+  console.log('\n### Checked again in the same document (a paragraph added after load)\n');
+  console.log(HEAD);
+  for (const [name, { again }] of Object.entries(v)) console.log(workRow(name, again));
+  console.log(workRow('**all typical**', all('again')));
+  const start = all('first').map((w) => w.start).filter(Number.isFinite);
+  console.log(`\nthe content script at document_start (shared/ui.js's first line → the end of content.js, compile included), first visits: p50 / p95 ${p50p95(start)} (${start.length} loads)`);
 }
 if (results.firstWorker || results.wake) console.log('\n## Service worker wake → first verdict\n');
 if (results.firstWorker) {

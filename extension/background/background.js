@@ -720,9 +720,10 @@ function sanitizeFacts(raw, sender) {
  * MESSAGES (request -> response). Every response has `ok`; on failure {ok: false, error}.
  *
  * From the content script (sender.tab + frameId; origins are taken from the sender, never trusted blindly):
- *   {type:'check', seq, doc, facts, cost}  -> {ok, seq, verdict, trusted}   verdict.level is 'none' when trusted;
- *                                             cost: ms the content script spent reading the facts
- *                                             (then verdict.real_level holds the engine's level)
+ *   {type:'check', seq, doc, facts, cost, start} -> {ok, seq, verdict, trusted}   verdict.level is 'none' when
+ *                                             trusted (then verdict.real_level holds the engine's level);
+ *                                             cost: ms the content script spent reading the facts; start: ms it
+ *                                             took at document_start (both for the benchmarks)
  *   {type:'trust-origin', url}             -> {ok, origin}        "continue anyway" in the in-page warning
  *   {type:'open-report', url?, mode?}      -> {ok, id}            opens report/report.html for this frame (or url);
  *                                                                 mode 'wrong': "this warning is wrong"
@@ -756,8 +757,10 @@ const FROM_CONTENT = {
     const t0 = performance.now();
     let v = await checkPage(facts);
     // what the check cost, kept with the frame for the benchmarks (never sent anywhere): the content script's
-    // facts extraction and link scan as it reports it, and the engine here (facts crossing into wasm included)
-    const cost = { extract_ms: Number.isFinite(m.cost) && m.cost >= 0 ? Math.min(m.cost, 1e6) : null, engine_ms: performance.now() - t0 };
+    // facts extraction and link scan and its own start at document_start as it reports them, and the engine here
+    // (facts crossing into wasm included)
+    const ms = (x) => (Number.isFinite(x) && x >= 0 ? Math.min(x, 1e6) : null);
+    const cost = { extract_ms: ms(m.cost), start_ms: ms(m.start), engine_ms: performance.now() - t0 };
     v = await withUserLists(v, origin);
     const tr = isTrusted(origin);
     await recordFrame(sender.tab.id, sender.frameId, {

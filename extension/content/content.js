@@ -171,6 +171,7 @@
     extractions: 0,
     lastCheckAt: -1e9,
     cost: 0, // moving average of an extraction, ms
+    startCost: null, // what this script took at document_start, ms (from shared/ui.js's first line; benchmarks)
     // The page facts (with their visible-text sample, which needs style and layout) are read after `load`, or
     // sooner when a blocked field asks: until then only the URL is checked, and every field is pending.
     textReady: false,
@@ -786,7 +787,8 @@
       return;
     }
     state.lastFp = fp;
-    sendWithRetry({ type: 'check', seq, doc: DOC_ID, facts, cost: Math.round(cost * 100) / 100 })
+    const start = state.startCost;
+    sendWithRetry({ type: 'check', seq, doc: DOC_ID, facts, cost: Math.round(cost * 100) / 100, start })
       .then((res) => {
         if (!res || !res.ok || !res.verdict || typeof res.verdict !== 'object') throw new Error((res && res.error) || 'no verdict');
         state.lastResponse = res;
@@ -2079,4 +2081,5 @@ dialog.om-dialog::backdrop { background: rgba(24, 0, 0, .74); backdrop-filter: b
   } else {
     onParsed();
   }
+  if (Number.isFinite(UI.startedAt)) state.startCost = Math.round((performance.now() - UI.startedAt) * 100) / 100;
 })();

@@ -12,6 +12,8 @@
 (() => {
   'use strict';
   if (globalThis.OmamoriUI) return;
+  // when the content script began (this file comes first): what it costs at document_start is measured from here
+  const startedAt = performance.now();
 
   const api = globalThis.browser ?? globalThis.chrome;
 
@@ -385,7 +387,7 @@
 
   const exported = {
     api, ask, msg, pick, rank, FIELD_KINDS, kindName, joinList, brandName, httpUrl, hostOf, splitHost, h,
-    hostLine, uniqueReasons, fieldKinds, buildWarningCard, buildLinkCard, CARD_CSS, PROJECT_NEW_ISSUE_URL,
+    hostLine, uniqueReasons, fieldKinds, buildWarningCard, buildLinkCard, CARD_CSS, PROJECT_NEW_ISSUE_URL, startedAt,
   };
   // UI.LANG: 'ja' | 'en', read at first use (see uiLang).
   Object.defineProperty(exported, 'LANG', { get: uiLang, enumerable: true });
