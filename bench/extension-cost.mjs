@@ -94,10 +94,10 @@ const HUGE_HOST = 'huge-page-bench.example';
 const sites = { ...SITES, [HUGE_HOST]: { '*': path.relative(FIXTURES_DIR, hugeFile) } };
 const HUGE_URL = `https://${HUGE_HOST}/card`;
 
-// pages whose load is compared (static URLs of the e2e table, the hostile-page family left out)
-// OMAMORI_BENCH_PAGES=contentPhish,merchant: only these pages (names of tests/e2e/lib/sites.mjs URLS)
 // the typical fixtures of the page-check figures (stage 2)
 const TYPICAL = ['contentPhish', 'officialLogin', 'merchant', 'noFields', 'pinNoBrand'];
+// pages whose load is compared (static URLs of the e2e table, the hostile-page family left out)
+// OMAMORI_BENCH_PAGES=contentPhish,merchant: only these pages (names of tests/e2e/lib/sites.mjs URLS)
 const ONLY_PAGES = (process.env.OMAMORI_BENCH_PAGES ?? '').split(',').filter(Boolean);
 // (left out: hostileCaution fights the extension; oddFrames adds and removes 40 frames, a stress page for tests;
 // factsShapes, a test page of the facts extraction, so that the set stays the 12 pages of the earlier figures)
