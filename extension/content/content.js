@@ -787,8 +787,7 @@
       return;
     }
     state.lastFp = fp;
-    const start = state.startCost;
-    sendWithRetry({ type: 'check', seq, doc: DOC_ID, facts, cost: Math.round(cost * 100) / 100, start })
+    sendWithRetry({ type: 'check', seq, doc: DOC_ID, facts, cost: Math.round(cost * 100) / 100, start: state.startCost })
       .then((res) => {
         if (!res || !res.ok || !res.verdict || typeof res.verdict !== 'object') throw new Error((res && res.error) || 'no verdict');
         state.lastResponse = res;
