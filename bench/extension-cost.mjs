@@ -74,14 +74,20 @@ const hugeFile = path.join(tmp, 'huge.html');
 <h1>ご利用確認のお願い</h1><img alt="MI CARD" src="/assets/none.png">${text}<form action="/post" method="post">
 <p><label>カード番号 <input name="cn" type="tel"></label></p>${rows.join('\n')}</form><footer>© MI Card Co., Ltd.</footer></html>`);
 }
-/** An unpacked extension in tmp/name whose service worker is sw (its source), with these permissions. */
-function tinyExtension(name, sw, permissions = []) {
+/** An unpacked extension in tmp/name whose service worker is sw (its source), with these permissions, and a
+ * content script (its source) in every frame of every page from document_start when one is given. */
+function tinyExtension(name, sw, permissions = [], content = null) {
   const dir = path.join(tmp, name);
   mkdirSync(dir);
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({
     manifest_version: 3, name, version: '1.0', background: { service_worker: 'sw.js' }, permissions,
+    ...(content ? {
+      host_permissions: ['<all_urls>'],
+      content_scripts: [{ matches: ['<all_urls>'], js: ['content.js'], run_at: 'document_start', all_frames: true }],
+    } : {}),
   }));
   writeFileSync(path.join(dir, 'sw.js'), sw);
+  if (content) writeFileSync(path.join(dir, 'content.js'), content);
   return dir;
 }
 const emptyExt = tinyExtension('empty', '// nothing\n');
@@ -90,6 +96,33 @@ const floorExt = tinyExtension('floor', `chrome.webNavigation.onBeforeNavigate.a
   if (!performance.getEntriesByName('omamori:first-event').length) performance.mark('omamori:first-event');
 });
 `, ['webNavigation']);
+// The floor of stage 2's first checks: the least a page check must read, in the plainest code, run as ours runs
+// (after load, at an idle moment). Its worker keeps what each read took (performance.now() around it), by URL.
+const checkFloorExt = tinyExtension('check-floor', `globalThis.took = {};
+chrome.runtime.onMessage.addListener((m) => { took[m.url] = { ms: m.ms, at: Date.now() }; });
+`, [], `(() => {
+  const text = (el, n) => (el.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, n);
+  function read() {
+    const t0 = performance.now();
+    const meta = document.querySelector('meta[property="og:site_name"]');
+    const facts = {
+      url: location.href, title: document.title, site_name: meta ? meta.content : '',
+      headings: [...document.querySelectorAll('h1, h2, h3')].slice(0, 20).map((h) => text(h, 200)),
+      image_alts: [...document.querySelectorAll('img[alt]')].slice(0, 30).map((i) => i.alt),
+      form_actions: [...document.forms].slice(0, 20).map((f) => f.action),
+      inputs: [...document.querySelectorAll('input, select, textarea')].slice(0, 500).map((el) => ({
+        tag: el.localName, type: el.type || '', name: el.name || '', id: el.id, autocomplete: el.autocomplete || '',
+        placeholder: el.placeholder || '', label: el.labels && el.labels[0] ? text(el.labels[0], 200) : '',
+      })),
+      links: [...document.querySelectorAll('a[href]')].slice(0, 500).map((a) => a.href),
+      text: document.body ? document.body.innerText.slice(0, 4000) : '',
+    };
+    const ms = performance.now() - t0;
+    chrome.runtime.sendMessage({ url: location.href, ms, n: facts.inputs.length });
+  }
+  addEventListener('load', () => requestIdleCallback(read, { timeout: 150 }), { once: true });
+})();
+`);
 const HUGE_HOST = 'huge-page-bench.example';
 const sites = { ...SITES, [HUGE_HOST]: { '*': path.relative(FIXTURES_DIR, hugeFile) } };
 const HUGE_URL = `https://${HUGE_HOST}/card`;
@@ -205,6 +238,29 @@ async function visitTimes(b, urls, n) {
       if (i === 0) continue; // the first round warms the browser up
       if (workOf(v)) out[name].first.push(workOf(v));
       if (workOf(again)) out[name].again.push(workOf(again));
+    }
+  }
+  await page.close();
+  return out;
+}
+
+/** visitTimes for the check floor's extension: what its plain read took on each first visit, ms. */
+async function floorVisitTimes(b, urls, n) {
+  const out = [];
+  const page = await b.ctx.newPage();
+  for (let i = 0; i <= n; i++) {
+    for (const url of urls) {
+      const since = Date.now();
+      await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => {});
+      let r = null;
+      for (let k = 0; k < 200 && !r; k++) {
+        r = await b.sw.evaluate(({ url, since }) => {
+          const t = globalThis.took[url];
+          return t && t.at >= since ? t.ms : null;
+        }, { url, since }).catch(() => null);
+        if (r == null) await sleep(20);
+      }
+      if (r != null && i > 0) out.push(r);
     }
   }
   await page.close();
@@ -340,6 +396,12 @@ try {
         results.check[name] = await checkTimes(ext, URLS[name], Math.max(5, ROUNDS));
       }
       results.check.huge = await checkTimes(ext, HUGE_URL, Math.max(5, ROUNDS));
+      const floorC = await launchChromium(server, { extDir: checkFloorExt });
+      try {
+        results.checkFloor = await floorVisitTimes(floorC, TYPICAL.map((n) => URLS[n]), Math.max(5, ROUNDS));
+      } finally {
+        await floorC.close();
+      }
     }
 
     // ------------------------------------------------------------ 3. worker wake to first verdict
@@ -426,6 +488,9 @@ if (results.check) {
   console.log(HEAD);
   for (const [name, { again }] of Object.entries(v)) console.log(workRow(name, again));
   console.log(workRow('**all typical**', all('again')));
+  if (results.checkFloor?.length) {
+    console.log(`\nfloor: the same first visits with an extension whose content script only reads the plainest facts (title, headings, image alts, form actions, fields with their labels, links, innerText) after load: p50 / p95 ${p50p95(results.checkFloor)} (${results.checkFloor.length} loads)`);
+  }
   const start = all('first').map((w) => w.start).filter(Number.isFinite);
   console.log(`\nthe content script at document_start (shared/ui.js's first line → the end of content.js, compile included), first visits: p50 / p95 ${p50p95(start)} (${start.length} loads)`);
 }
