@@ -22,7 +22,8 @@
 //    ways: the same page loaded again and again (a warm renderer); each load another site's page, the first check
 //    of each (V8 compiles the content script in every new renderer); and that page checked again after a
 //    paragraph is added (same document). Also what the content script takes at document_start (shared/ui.js's
-//    first line to the end of content.js, compile included), as it reports it.
+//    first line to the end of content.js, compile included), as it reports it. And the floor of the first
+//    checks: the same first visits in a browser whose extension's content script only reads the plainest facts.
 // 3. Service worker waking to its first verdict: the worker is stopped (DevTools ServiceWorker.stopAllWorkers),
 //    a page is opened, its navigation wakes the worker; figures on the worker's timeline (performance marks in
 //    background.js): engine ready and first verdict (module load, wasm instantiate, new Engine(), the check),
@@ -41,6 +42,7 @@ import { startFixtureServer, FIXTURES_DIR } from '../tests/e2e/lib/server.mjs';
 import { SITES, URLS } from '../tests/e2e/lib/sites.mjs';
 import { launchChromium, DIST, DIST_CHROME, withTimeout } from '../tests/e2e/lib/browsers.mjs';
 import { sleep } from '../tests/e2e/lib/guard.mjs';
+import { until } from '../tests/e2e/lib/chromium.mjs';
 
 const ROUNDS = Number(process.argv[2] ?? 15);
 // OMAMORI_BENCH_EXT=DIR: measure another unpacked build (e.g. one without content scripts, to see what they cost)
@@ -62,6 +64,8 @@ const pct = (xs, p) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))] : NaN;
 };
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '-');
+/** fn() every 20 ms until it gives something truthy (returned), or null after timeout ms. */
+const poll = (fn, timeout) => until(fn, { timeout, every: 20 }).catch(() => null);
 
 // ---------------------------------------------------------------- a huge page and an empty extension
 const tmp = mkdtempSync(path.join(tmpdir(), 'omamori-bench-'));
@@ -118,7 +122,8 @@ chrome.runtime.onMessage.addListener((m) => { took[m.url] = { ms: m.ms, at: Date
       text: document.body ? document.body.innerText.slice(0, 4000) : '',
     };
     const ms = performance.now() - t0;
-    chrome.runtime.sendMessage({ url: location.href, ms, n: facts.inputs.length });
+    // (only the time is sent: what the facts cost to send and check is not the read's)
+    chrome.runtime.sendMessage({ url: facts.url, ms });
   }
   addEventListener('load', () => requestIdleCallback(read, { timeout: 150 }), { once: true });
 })();
@@ -202,14 +207,7 @@ async function verdictAt(b, url, since, after = 0) {
 }
 
 /** Polls verdictAt for up to 4 s. */
-async function waitVerdict(b, url, since, after = 0) {
-  for (let k = 0; k < 200; k++) {
-    const v = await verdictAt(b, url, since, after);
-    if (v) return v;
-    await sleep(20);
-  }
-  return null;
-}
+const waitVerdict = (b, url, since, after = 0) => poll(() => verdictAt(b, url, since, after), 4_000);
 
 const workOf = (v) => (v && v.cost && Number.isFinite(v.cost.extract_ms)
   ? { extract: v.cost.extract_ms, engine: v.cost.engine_ms, start: v.cost.start_ms ?? NaN } : null);
@@ -252,15 +250,11 @@ async function floorVisitTimes(b, urls, n) {
     for (const url of urls) {
       const since = Date.now();
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => {});
-      let r = null;
-      for (let k = 0; k < 200 && !r; k++) {
-        r = await b.sw.evaluate(({ url, since }) => {
-          const t = globalThis.took[url];
-          return t && t.at >= since ? t.ms : null;
-        }, { url, since }).catch(() => null);
-        if (r == null) await sleep(20);
-      }
-      if (r != null && i > 0) out.push(r);
+      const r = await poll(() => b.sw.evaluate(({ url, since }) => {
+        const t = globalThis.took[url];
+        return t && t.at >= since ? t : null;
+      }, { url, since }).catch(() => null), 4_000);
+      if (r && i > 0) out.push(r.ms);
     }
   }
   await page.close();
@@ -288,14 +282,7 @@ async function checkTimes(b, url, n) {
 }
 
 /** The extension's service worker once it runs again (Playwright reports a restarted worker late, or never). */
-async function runningWorker(b) {
-  for (let k = 0; k < 750; k++) {
-    const sw = b.ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
-    if (sw) return sw;
-    await sleep(20);
-  }
-  return null;
-}
+const runningWorker = (b) => poll(() => b.ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')), 15_000);
 
 /**
  * Stops every service worker, opens url, and measures the new worker's start → first verdict.
@@ -317,32 +304,29 @@ async function wakeToVerdict(b, url, { floor = false } = {}) {
     return null;
   }
   b.sw = sw;
-  let res = null;
-  for (let k = 0; k < 300 && !res; k++) {
-    res = floor
-      ? await sw.evaluate(() => {
-        const at = performance.getEntriesByName('omamori:first-event')[0]?.startTime;
-        return Number.isFinite(at) ? { marks: { 'first-event': at } } : null;
-      }).catch(() => null)
-      : await sw.evaluate(async ({ url, since }) => {
-        for (const t of await chrome.tabs.query({})) {
-          const st = await globalThis.omamori.tabState(t.id);
-          const f = st?.frames?.['0'];
-          if (f && f.url === url && f.verdict && f.at >= since) {
-            await globalThis.omamori.engineReady;
-            // the worker's own milestones (background.js performance marks), on its timeline
-            const marks = {};
-            for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('omamori:')) marks[m.name.slice(8)] = m.startTime;
-            return {
-              wake: f.at - performance.timeOrigin, fromNav: f.at - since,
-              engine: marks['engine-ready'], first: marks['first-verdict'], marks,
-            };
-          }
-        }
-        return null;
-      }, { url, since }).catch(() => null);
-    if (!res) await sleep(20);
-  }
+  // the floor's worker marks when the event reached it; ours, once the page's verdict is recorded, all its milestones
+  const floorMark = () => sw.evaluate(() => {
+    const at = performance.getEntriesByName('omamori:first-event')[0]?.startTime;
+    return Number.isFinite(at) ? { marks: { 'first-event': at } } : null;
+  }).catch(() => null);
+  const ourMarks = () => sw.evaluate(async ({ url, since }) => {
+    for (const t of await chrome.tabs.query({})) {
+      const st = await globalThis.omamori.tabState(t.id);
+      const f = st?.frames?.['0'];
+      if (f && f.url === url && f.verdict && f.at >= since) {
+        await globalThis.omamori.engineReady;
+        // the worker's own milestones (background.js performance marks), on its timeline
+        const marks = {};
+        for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('omamori:')) marks[m.name.slice(8)] = m.startTime;
+        return {
+          wake: f.at - performance.timeOrigin, fromNav: f.at - since,
+          engine: marks['engine-ready'], first: marks['first-verdict'], marks,
+        };
+      }
+    }
+    return null;
+  }, { url, since }).catch(() => null);
+  const res = await poll(floor ? floorMark : ourMarks, 6_000);
   await page.close();
   return res;
 }
@@ -356,16 +340,11 @@ try {
   const ext = await launchChromium(server, { extDir: EXT_DIR });
   try {
     // the very first worker: launched with the browser
-    let first = null;
-    for (let k = 0; k < 300 && !first; k++) {
-      first = await ext.sw.evaluate(async () => {
-        const t = performance.now();
-        await globalThis.omamori.engineReady;
-        return { ready: performance.now(), waited: performance.now() - t };
-      }).catch(() => null);
-      if (!first) await sleep(20);
-    }
-    results.firstWorker = first;
+    results.firstWorker = await poll(() => ext.sw.evaluate(async () => {
+      const t = performance.now();
+      await globalThis.omamori.engineReady;
+      return { ready: performance.now(), waited: performance.now() - t };
+    }).catch(() => null), 6_000);
     if (base) {
       let without;
       let withExt;
