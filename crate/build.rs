@@ -202,7 +202,7 @@ fn brands_rs(out: &Path) {
         assert!(!s.is_empty() && s.bytes().all(|c| c.is_ascii_lowercase() || c == b'_'), "bad enum value `{s}`");
         s.split('_').map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect()
     };
-    // string lists as one string each (kb::StrList): items joined by U+001F
+    // string lists as one string each (vocab::StrList): items joined by U+001F
     let strs = |v: &[String]| {
         assert!(v.iter().all(|s| !s.contains('\u{1f}')), "U+001F in {v:?}");
         match v.len() {

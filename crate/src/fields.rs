@@ -4,76 +4,9 @@
 use crate::facts::InputFacts;
 use crate::fold::fold_parts_into;
 use crate::text::fold;
-use crate::kb::StrList;
-use serde::{Deserialize, Serialize};
+pub use crate::vocab::{FieldKind, KindWords};
+use serde::Serialize;
 use std::borrow::Cow;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FieldKind {
-    CardNumber,
-    CardExpiry,
-    CardCvc,
-    CardPin,
-    LoginId,
-    Password,
-    Otp,
-    PrepaidNumber,
-    BankAccount,
-    SecretAnswer,
-    MailboxNumber,
-    PersonalId,
-}
-
-impl FieldKind {
-    pub fn code(self) -> &'static str {
-        match self {
-            FieldKind::CardNumber => "card_number",
-            FieldKind::CardExpiry => "card_expiry",
-            FieldKind::CardCvc => "card_cvc",
-            FieldKind::CardPin => "card_pin",
-            FieldKind::LoginId => "login_id",
-            FieldKind::Password => "password",
-            FieldKind::Otp => "otp",
-            FieldKind::PrepaidNumber => "prepaid_number",
-            FieldKind::BankAccount => "bank_account",
-            FieldKind::SecretAnswer => "secret_answer",
-            FieldKind::MailboxNumber => "mailbox_number",
-            FieldKind::PersonalId => "personal_id",
-        }
-    }
-
-    /// How a person names it, for reasons.
-    pub fn label(self) -> (&'static str, &'static str) {
-        match self {
-            FieldKind::CardNumber => ("カード番号", "card number"),
-            FieldKind::CardExpiry => ("有効期限", "expiry date"),
-            FieldKind::CardCvc => ("セキュリティコード", "security code"),
-            FieldKind::CardPin => ("暗証番号", "PIN"),
-            FieldKind::LoginId => ("ログインID", "login ID"),
-            FieldKind::Password => ("パスワード", "password"),
-            FieldKind::Otp => ("ワンタイムパスワード・認証コード", "one-time code"),
-            FieldKind::PrepaidNumber => ("プリペイド番号・ギフトコード", "prepaid number or gift code"),
-            FieldKind::BankAccount => ("口座情報", "bank account details"),
-            FieldKind::SecretAnswer => ("合言葉・秘密の質問の答え", "secret answer"),
-            FieldKind::MailboxNumber => ("メールボックス番号", "mailbox number"),
-            FieldKind::PersonalId => ("マイナンバー・身分証の番号", "personal ID number"),
-        }
-    }
-
-    pub fn is_card(self) -> bool {
-        matches!(self, FieldKind::CardNumber | FieldKind::CardExpiry | FieldKind::CardCvc | FieldKind::CardPin)
-    }
-}
-
-/// The words of one field kind as `data/fields.toml` writes them (compiled in by build.rs).
-#[derive(Debug, Clone, Copy)]
-pub struct KindWords {
-    pub kind: FieldKind,
-    pub labels: StrList,
-    pub attrs: StrList,
-    pub autocomplete: StrList,
-}
 
 /// The words of one field kind, folded for matching.
 #[derive(Debug, Clone)]

@@ -1,6 +1,7 @@
 //! The brand knowledge base: data (`data/brands.toml`, compiled to JSON by build.rs), loaded once and indexed
 //! for the matchers: official domains, hostname tokens, page names.
-use crate::fields::FieldKind;
+use crate::vocab::FieldKind;
+pub use crate::vocab::{StrList, STR_LIST_SEP};
 use crate::host::SuffixList;
 use crate::text;
 use serde::{Deserialize, Serialize};
@@ -42,75 +43,6 @@ pub struct Phone {
     pub en: &'static str,
     #[serde(skip_serializing)]
     pub source: &'static str,
-}
-
-/// A list of strings stored as one static string (items joined by U+001F): one pointer per list instead of one
-/// per item keeps the compiled-in knowledge base small in the wasm module.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub struct StrList {
-    joined: &'static str,
-    len: usize,
-}
-
-/// The separator of `StrList` items (build.rs refuses data that contains it).
-pub const STR_LIST_SEP: char = '\u{1f}';
-
-impl StrList {
-    pub const EMPTY: StrList = StrList { joined: "", len: 0 };
-
-    /// `joined`: `len` items joined by `STR_LIST_SEP` (as build.rs writes them).
-    pub const fn new(joined: &'static str, len: usize) -> Self {
-        StrList { joined, len }
-    }
-
-    pub fn iter(&self) -> std::iter::Take<std::str::Split<'static, char>> {
-        // `take` makes an empty list yield nothing (splitting "" gives one empty item)
-        self.joined.split(STR_LIST_SEP).take(self.len)
-    }
-
-    pub fn len(&self) -> usize {
-        self.len
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len == 0
-    }
-
-    pub fn first(&self) -> Option<&'static str> {
-        self.iter().next()
-    }
-
-    pub fn contains(&self, item: &str) -> bool {
-        self.iter().any(|x| x == item)
-    }
-}
-
-impl IntoIterator for StrList {
-    type Item = &'static str;
-    type IntoIter = std::iter::Take<std::str::Split<'static, char>>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
-impl IntoIterator for &StrList {
-    type Item = &'static str;
-    type IntoIter = std::iter::Take<std::str::Split<'static, char>>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.iter()
-    }
-}
-
-impl std::fmt::Debug for StrList {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_list().entries(self.iter()).finish()
-    }
-}
-
-impl Serialize for StrList {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.iter())
-    }
 }
 
 /// One brand of `data/brands.toml` (schema: data/README.md), compiled into the crate by build.rs.
@@ -338,11 +270,9 @@ impl KnowledgeBase {
 
 /// Data compiled into the crate by build.rs.
 pub mod embedded {
-    use super::{Brand, Category, DomainParts, NamePattern, OfficialDomain, Phone, StrList};
-    use crate::fields::FieldKind;
+    use super::{Brand, Category, DomainParts, NamePattern, OfficialDomain, Phone};
+    use crate::vocab::{FieldKind, KindWords, SignalWords, StrList};
     include!(concat!(env!("OUT_DIR"), "/brands.rs"));
-    use crate::fields::KindWords;
-    use crate::signals::SignalWords;
     include!(concat!(env!("OUT_DIR"), "/vocab.rs"));
     /// the list as text (comments stripped, rules punycoded): the oracle that tests hold the static table to
     pub const PSL: &str = include_str!(concat!(env!("OUT_DIR"), "/psl.dat"));

@@ -12,6 +12,7 @@ pub mod lookalike;
 pub mod signals;
 pub mod text;
 pub mod verdict;
+pub mod vocab;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

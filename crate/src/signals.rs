@@ -1,25 +1,9 @@
 //! Risk-signal vocabularies (`data/signals.toml`): abused TLDs, shared hosting not in the PSL, shorteners,
 //! credential words for hostnames, urgency / verification / cash-out / fake-shop wording for pages.
-use crate::kb::StrList;
+use crate::vocab::StrList;
+pub use crate::vocab::SignalWords;
 use crate::text::fold;
 use rustc_hash::FxHashSet as HashSet;
-
-/// The vocabularies as `data/signals.toml` writes them (compiled in by build.rs; host words lower-cased).
-#[derive(Debug, Clone, Copy)]
-pub struct SignalWords {
-    pub abused_tlds: StrList,
-    pub shared_hosting: StrList,
-    pub shorteners: StrList,
-    pub credential_words: StrList,
-    pub credential_inside: StrList,
-    pub urgency: StrList,
-    pub verification_page: StrList,
-    pub cash_out: StrList,
-    pub prepaid_by_message: StrList,
-    pub prepaid_words: StrList,
-    pub fake_shop: StrList,
-    pub shop_contact: StrList,
-}
 
 pub struct Signals {
     pub abused_tlds: HashSet<&'static str>,
