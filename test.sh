@@ -11,7 +11,7 @@
 #   5. lint         web-ext lint --source-dir dist/firefox (0 errors)
 #   6. e2e          node --test tests/e2e/ (Chromium via playwright-core, Firefox ESR via puppeteer-core, on the
 #                   built dist/chrome and dist/firefox; screenshots in tests/e2e/out/)
-#   7. fuzz         scripts/fuzz.sh 20: cargo-fuzz (installed when missing) on check_url, check_page and
+#   7. fuzz         scripts/fuzz.sh 20: libFuzzer (the cargo-fuzz targets, built by cargo) on check_url, check_page and
 #                   check_page_json, 20 s each (OMAMORI_FUZZ_SECONDS), corpora seeded from crate/tests/cases
 #
 # OMAMORI_SKIP=e2e,lint  skips stages by name (for local iteration; CI skips nothing).

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Fuzzes the engine with cargo-fuzz (libFuzzer) on stable Rust: check_url, check_page (structured facts),
-# check_page_json (raw JSON facts). Installs cargo-fuzz when missing, seeds the corpora from the case tables
-# (crate/tests/cases, scripts/fuzz-seeds.py), builds, and runs every target for a bounded time.
+# Fuzzes the engine with libFuzzer (the cargo-fuzz targets of crate/fuzz) on stable Rust: check_url, check_page
+# (structured facts), check_page_json (raw JSON facts). Seeds the corpora from the case tables (crate/tests/cases,
+# scripts/fuzz-seeds.py), builds the targets (with cargo alone; through cargo-fuzz, installed when missing, for a
+# sanitizer build), and runs every target for a bounded time.
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     default: 20 s, every target
 #
@@ -12,8 +13,8 @@
 #   OMAMORI_FUZZ_ARGS="..."          more libFuzzer flags
 #
 # A crash, a hang or an out-of-memory input stops the run with a non-zero exit and the input saved under
-# crate/fuzz/artifacts/TARGET/; replay it with `cd crate && cargo fuzz run TARGET FILE` and print it with
-# `cargo fuzz fmt TARGET FILE`. The corpora grow in crate/fuzz/corpus/ (git-ignored) from run to run.
+# crate/fuzz/artifacts/TARGET/; replay it with `crate/fuzz/target/<host triple>/release/TARGET FILE` (or
+# `cd crate && cargo fuzz run TARGET FILE`) and print it with `cargo fuzz fmt TARGET FILE`. The corpora grow in crate/fuzz/corpus/ (git-ignored) from run to run.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT=$PWD
@@ -32,13 +33,21 @@ RSS=${OMAMORI_FUZZ_RSS_MB:-2048}
 TIMEOUT=${OMAMORI_FUZZ_TIMEOUT:-10}
 
 have cargo || die "cargo not found"
-have_cf=$(cargo fuzz --version 2>/dev/null | awk '{print $2}' || true)
-if [ "$have_cf" != "$CARGO_FUZZ_VERSION" ]; then
-  say "installing cargo-fuzz $CARGO_FUZZ_VERSION (found: ${have_cf:-none}; takes ~1 min)"
-  t=$(now)
-  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force --quiet \
-    || die "cargo install cargo-fuzz $CARGO_FUZZ_VERSION failed"
-  note "cargo-fuzz installed in $(elapsed "$t") s"
+TRIPLE=$(rustc -vV | sed -n 's/^host: //p')
+FUZZ_TARGET_DIR="$ROOT/crate/fuzz/target"
+
+# With no sanitizer, the targets are built by cargo itself with the flags cargo-fuzz would pass (its
+# src/project.rs: libFuzzer's coverage instrumentation, `--cfg fuzzing`, debug assertions), so a new machine
+# needs no cargo-fuzz (its install took ~2.5 min). A sanitizer build goes through cargo-fuzz, installed if missing.
+if [ "$SAN" != none ]; then
+  have_cf=$(cargo fuzz --version 2>/dev/null | awk '{print $2}' || true)
+  if [ "$have_cf" != "$CARGO_FUZZ_VERSION" ]; then
+    say "installing cargo-fuzz $CARGO_FUZZ_VERSION (found: ${have_cf:-none}; takes ~2 min)"
+    t=$(now)
+    cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force --quiet \
+      || die "cargo install cargo-fuzz $CARGO_FUZZ_VERSION failed"
+    note "cargo-fuzz installed in $(elapsed "$t") s"
+  fi
 fi
 
 if have python3; then
@@ -47,15 +56,41 @@ else
   note "python3 missing: corpora not seeded from the case tables"
 fi
 
-BUILD=(--sanitizer "$SAN")
-# a quick build for short runs; one codegen unit (faster fuzzing) for long ones
-if [ "$SECS" -lt 120 ]; then BUILD+=(--codegen-units 16); fi
+# a quick build for short runs (16 codegen units, opt-level 1: about half the build time of a full one, and fast
+# enough for a short run); one codegen unit and opt-level 3 (faster fuzzing) for long ones
+CGU=1 OPT=3
+if [ "$SECS" -lt 120 ]; then CGU=16 OPT=1; fi
 say "building the fuzz targets (sanitizer: $SAN)"
 mkdir -p target
 t=$(now)
-if ! (cd crate && cargo fuzz build "${BUILD[@]}" >"$ROOT/target/fuzz-build.log" 2>&1); then
+if [ "$SAN" = none ]; then
+  flags="-Cpasses=sancov-module -Cllvm-args=-sanitizer-coverage-level=4"
+  flags+=" -Cllvm-args=-sanitizer-coverage-inline-8bit-counters -Cllvm-args=-sanitizer-coverage-pc-table"
+  flags+=" -Cllvm-args=-sanitizer-coverage-trace-compares --cfg fuzzing"
+  flags+=" -Cllvm-args=-simplifycfg-branch-fold-threshold=0 -Cdebug-assertions -Ccodegen-units=$CGU"
+  case "$TRIPLE" in *-linux-*) flags+=" -Cllvm-args=-sanitizer-coverage-stack-depth" ;; esac
+  build() {
+    RUSTFLAGS="$flags${RUSTFLAGS:+ $RUSTFLAGS}" cargo build --manifest-path crate/fuzz/Cargo.toml \
+      --target "$TRIPLE" --release --config 'profile.release.debug="line-tables-only"' \
+      --config "profile.release.opt-level=$OPT" --bins \
+      --target-dir "$FUZZ_TARGET_DIR"
+  }
+  run_target() { # TARGET ARGS...
+    local target=$1
+    shift
+    "$FUZZ_TARGET_DIR/$TRIPLE/release/$target" "$@"
+  }
+else
+  build() { (cd crate && cargo fuzz build --sanitizer "$SAN" --codegen-units "$CGU"); }
+  run_target() {
+    local target=$1
+    shift
+    (cd crate && cargo fuzz run --sanitizer "$SAN" --codegen-units "$CGU" "$target" -- "$@")
+  }
+fi
+if ! build >"$ROOT/target/fuzz-build.log" 2>&1; then
   tail -40 target/fuzz-build.log >&2
-  die "cargo fuzz build failed (target/fuzz-build.log)"
+  die "building the fuzz targets failed (target/fuzz-build.log)"
 fi
 note "built in $(elapsed "$t") s"
 
@@ -67,9 +102,10 @@ for target in "${TARGETS[@]}"; do
   mkdir -p "crate/fuzz/corpus/$target" "crate/fuzz/artifacts/$target"
   log="$LOGS/$target.log"
   set +e
-  (cd crate && cargo fuzz run "${BUILD[@]}" "$target" "fuzz/corpus/$target" -- \
+  # (libFuzzer writes crash inputs to -artifact_prefix; cargo-fuzz sets the same one)
+  run_target "$target" "$ROOT/crate/fuzz/corpus/$target" -artifact_prefix="$ROOT/crate/fuzz/artifacts/$target/" \
     -max_total_time="$SECS" -rss_limit_mb="$RSS" -malloc_limit_mb="$RSS" -timeout="$TIMEOUT" \
-    -print_final_stats=1 ${OMAMORI_FUZZ_ARGS:-}) >"$log" 2>&1
+    -print_final_stats=1 ${OMAMORI_FUZZ_ARGS:-} >"$log" 2>&1
   rc=$?
   set -e
   done_line=$(grep -E '^#[0-9]+\s+DONE' "$log" | tail -1 || true)
