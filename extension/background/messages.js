@@ -1,7 +1,7 @@
 /*
  * The message handlers: the requests this background answers, in two tables by the kind of sender (a content
  * script in a tab frame; the extension's own pages), and the one runtime.onMessage listener that checks the
- * sender and dispatches (see MESSAGES below and extension/README.md).
+ * sender and dispatches. The protocol — every type, its fields, who sends it, the answer: extension/PROTOCOL.md.
  */
 import { api, isHttp, originOf, httpUrl, str } from './basics.js';
 import { engineError, mark, engineReady, checkUrl, checkPage, cachedCheckUrl } from './engine.js';
@@ -27,36 +27,10 @@ function senderKind(sender) {
 }
 
 /*
- * MESSAGES (request -> response). Every response has `ok`; on failure {ok: false, error}.
- *
- * From the content script (sender.tab + frameId; origins are taken from the sender, never trusted blindly):
- *   {type:'check', seq, doc, facts, cost, start} -> {ok, seq, verdict, trusted}   verdict.level is 'none' when
- *                                             trusted (then verdict.real_level holds the engine's level);
- *                                             cost: ms the content script spent reading the facts; start: ms it
- *                                             took at document_start (both for the benchmarks)
- *   {type:'trust-origin', url}             -> {ok, origin}        "continue anyway" in the in-page warning
- *   {type:'open-report', url?, mode?}      -> {ok, id}            opens report/report.html for this frame (or url);
- *                                                                 mode 'wrong': "this warning is wrong"
- *   {type:'leave', can_go_back}            -> {ok}                official top page, else back, else about:blank
- *   {type:'guard-tampered', what}          -> {ok, redirected}    page removed/altered the guard: warning page
- *   {type:'check-links', links:[{href, shown}]} -> {ok, results:[null | LinkHold]}   deceptive links
- *   {type:'open-official', brand, which}   -> {ok, url}           the brand's top|login (from the KB) in a new tab
- * From the extension's pages (sender.url under the extension's origin):
- *   {type:'tab-state', tab_id}             -> {ok, tab_id, url, checkable, warning_page, pending, frame_id,
- *                                              verdict, trusted, reported, origin}
- *   {type:'url-verdict', url}              -> {ok, verdict, trusted, reported, origin}   (warning page)
- *   {type:'trust-origin', origin|url}      -> {ok, origin}
- *   {type:'untrust-origin', origin}        -> {ok}
- *   {type:'list-trusted'}                  -> {ok, trusted: [{origin, added, host, brand, level}]}
- *   {type:'open-report', tab_id | url, mode?} -> {ok, id}
- *   {type:'report-draft', id}              -> {ok, draft}
- *   {type:'report-sent', id, channel}      -> {ok, report}       channel: antiphishing_mail|safe_browsing|brand_site
- *   {type:'list-reports'}                  -> {ok, reports}
- *   {type:'delete-reports', ids | all}     -> {ok, remaining}
- *   {type:'check-link', url}               -> {ok, url, verdict, official, trusted, reported, origin} | {ok, invalid}
- *   {type:'brands'}                        -> {ok, brands:[{id, name_ja, name_en, category, names, weak_names, aliases, domains, top, login}]}
- * To the content script (tabs.sendMessage):
- *   {type:'recheck', origin}               the trust/report lists changed for origin: check again
+ * The requests answered, by the kind of sender: FROM_CONTENT (a content script: sender.tab + frameId; origins
+ * are taken from the sender, never trusted blindly) and FROM_PAGES (sender.url under the extension's origin).
+ * The keys are the message types. Each type's fields, who sends it and the answer: extension/PROTOCOL.md.
+ * Every answer has `ok`; on failure {ok: false, error}.
  */
 export const FROM_CONTENT = {
   async check(m, sender) {

@@ -1,5 +1,5 @@
 /*
- * Messaging with the background (content script part; see parts.txt; the protocol: extension/README.md).
+ * Messaging with the background (content script part; see parts.txt; the protocol: extension/PROTOCOL.md).
  *
  * Sent (runtime.sendMessage through send / sendWithRetry; answered by FROM_CONTENT in background/messages.js):
  *   check            checks.js         the URL alone or the page facts → the verdict
