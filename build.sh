@@ -8,7 +8,8 @@
 #
 # Outputs:
 #   extension/pkg/                  wasm-bindgen output (omamori.js + omamori_bg.wasm), imported by the background
-#   dist/chrome/, dist/firefox/     unpacked extensions (extension/ less dev files + per-browser manifest.json)
+#   dist/chrome/, dist/firefox/     unpacked extensions (extension/ less dev files + per-browser manifest.json;
+#                                   content/content.js is extension/content's parts joined: scripts/join-content.mjs)
 #   dist/omamori-chrome.zip, dist/omamori-firefox.xpi
 #   target/release/omamori          the native CLI
 #
@@ -115,14 +116,20 @@ for browser in chrome firefox; do
   out=dist/$browser
   rm -rf "$out"
   mkdir -p "$out"
-  # extension/ less development files.
+  # extension/ less development files, and less content/: the content script's parts, joined below.
   top=()
-  for e in extension/*; do top+=("${e#extension/}"); done   # dotfiles are left out
+  for e in extension/*; do
+    [ "$e" = extension/content ] && continue
+    top+=("${e#extension/}")   # dotfiles are left out
+  done
   tar -C extension \
     --exclude='.*' --exclude='*.md' --exclude='*.map' --exclude='*.test.*' --exclude='*.spec.*' \
     --exclude='tests' --exclude='test' --exclude='node_modules' --exclude='package.json' \
     --exclude='package-lock.json' --exclude='tsconfig.json' --exclude='*.ts' --exclude='manifest.json' \
     -cf - -- "${top[@]}" | tar -C "$out" -xf -
+  # The content script: its parts (extension/content/parts.txt) joined into one script in one closure.
+  mkdir -p "$out/content"
+  node scripts/join-content.mjs "$out/content/content.js" extension/content || die "joining the content script failed"
   node scripts/write-manifest.mjs "$browser" "$out/manifest.json" manifest.json
 done
 rm -f dist/omamori-chrome.zip dist/omamori-firefox.xpi

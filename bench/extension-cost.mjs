@@ -26,7 +26,7 @@
 //    checks: the same first visits in a browser whose extension's content script only reads the plainest facts.
 // 3. Service worker waking to its first verdict: the worker is stopped (DevTools ServiceWorker.stopAllWorkers),
 //    a page is opened, its navigation wakes the worker; figures on the worker's timeline (performance marks in
-//    background.js): engine ready and first verdict (module load, wasm instantiate, new Engine(), the check),
+//    background/engine.js): engine ready and first verdict (module load, wasm instantiate, new Engine(), the check),
 //    when the waking event reached our listener, and when the page's own check was recorded. Also the cold start
 //    of the very first worker, and the floor: the worker of an extension with one webNavigation listener and no
 //    engine, woken in turn by the same navigations, marks when the event reaches it.
@@ -315,7 +315,7 @@ async function wakeToVerdict(b, url, { floor = false } = {}) {
       const f = st?.frames?.['0'];
       if (f && f.url === url && f.verdict && f.at >= since) {
         await globalThis.omamori.engineReady;
-        // the worker's own milestones (background.js performance marks), on its timeline
+        // the worker's own milestones (background/engine.js performance marks), on its timeline
         const marks = {};
         for (const m of performance.getEntriesByType('mark')) if (m.name.startsWith('omamori:')) marks[m.name.slice(8)] = m.startTime;
         return {
@@ -482,7 +482,7 @@ if (results.wake) {
   const first = results.wake.map((w) => w.first).filter(Number.isFinite);
   const ready = results.wake.map((w) => w.engine).filter(Number.isFinite);
   console.log(`woken worker: first verdict (the URL check of the navigation that woke it) median ${f1(median(first))} ms, max ${f1(Math.max(...first))} ms after the worker started; engine ready median ${f1(median(ready))} ms (${first.length} wakes) — goal ≤ 30 ms`);
-  // every milestone the worker marked (background.js), median ms after the worker started, in time order
+  // every milestone the worker marked (background/engine.js mark), median ms after the worker started, in time order
   const names = [...new Set(results.wake.flatMap((w) => Object.keys(w.marks ?? {})))];
   const med = names.map((n) => [n, median(results.wake.map((w) => w.marks?.[n]).filter(Number.isFinite))]).sort((x, y) => x[1] - y[1]);
   console.log(`  milestones (median ms after the worker started): ${med.map(([n, t]) => `${n} ${f1(t)}`).join(', ')}`);

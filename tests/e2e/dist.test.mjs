@@ -5,8 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import vm from 'node:vm';
 import { DIST, DIST_CHROME, DIST_FIREFOX } from './lib/browsers.mjs';
 import { URLS } from './lib/sites.mjs';
+import { joinContent, contentParts, PARTS_DIR } from '../../scripts/join-content.mjs';
 
 const manifestOf = (dir) => JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
 
@@ -63,6 +65,39 @@ describe('built packages (dist/)', () => {
     assert.ok(parseFloat(g.strict_min_version) >= 140, 'strict_min_version ≥ 140.0');
     assert.deepEqual(g.data_collection_permissions, { required: ['none'] });
     assert.match(m.content_security_policy?.extension_pages ?? '', /'wasm-unsafe-eval'/);
+  });
+
+  it('content/content.js is extension/content\'s parts joined in parts.txt order, and no part ships on its own', () => {
+    const joined = joinContent();
+    for (const dir of [DIST_CHROME, DIST_FIREFOX]) {
+      assert.equal(readFileSync(path.join(dir, 'content', 'content.js'), 'utf8'), joined,
+        `${dir}/content/content.js is not the parts joined (a stale build? run ./build.sh)`);
+      for (const f of ['parts.txt', ...contentParts()]) assert.ok(!existsSync(path.join(dir, 'content', f)), `${dir}/content/${f} shipped`);
+    }
+    // every part on its own is a valid function body (declarations and statements, no half of one split across two)
+    for (const f of contentParts()) {
+      assert.doesNotThrow(() => new vm.Script(`(function () {\n${readFileSync(path.join(PARTS_DIR, f), 'utf8')}\n})`, { filename: f }), f);
+    }
+    assert.doesNotThrow(() => new vm.Script(joined, { filename: 'content.js' }));
+  });
+
+  it('every module the background imports, and the modules they import, is in the package', () => {
+    for (const dir of [DIST_CHROME, DIST_FIREFOX]) {
+      const m = manifestOf(dir);
+      const todo = [m.background.service_worker ?? m.background.scripts[0]];
+      const seen = new Set();
+      while (todo.length) {
+        const f = todo.pop();
+        if (seen.has(f)) continue;
+        seen.add(f);
+        assert.ok(existsSync(path.join(dir, f)), `${dir}/${f} (imported) is missing`);
+        const src = readFileSync(path.join(dir, f), 'utf8');
+        for (const i of src.matchAll(/^\s*(?:import|export)\b[^'";]*?(?:from\s*)?['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+          todo.push(path.posix.normalize(path.posix.join(path.posix.dirname(f), i[1])));
+        }
+      }
+      assert.ok(seen.size > 10 && seen.has('background/engine.js') && seen.has('pkg/omamori.js'), `${dir}: ${[...seen]}`);
+    }
   });
 
   it('the zips exist and hold a manifest at their root', () => {

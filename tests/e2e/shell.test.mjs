@@ -1,13 +1,16 @@
 // Checks on the built shell that need no browser (fast): the two locales (same keys, same placeholders, every key
-// the code uses present), and the pure functions of shared/check.js (the URL in a pasted SMS text; kana / romaji
-// folding and the directory search over the real knowledge base from the built wasm core).
+// the code uses present), the message protocol (extension/PROTOCOL.md against the handler tables and the code
+// that sends), and the pure functions of shared/check.js (the URL in a pasted SMS text; kana / romaji folding and
+// the directory search over the real knowledge base from the built wasm core).
 import { describe, it, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { pathToFileURL } from 'node:url';
+import { pathToFileURL, fileURLToPath } from 'node:url';
 import { DIST_CHROME } from './lib/browsers.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const locale = (lang) => JSON.parse(readFileSync(path.join(DIST_CHROME, `_locales/${lang}/messages.json`), 'utf8'));
 const placeholders = (m) => [...m.message.matchAll(/\$([A-Za-z0-9_]+)\$/g)].map((x) => x[1].toLowerCase()).sort();
@@ -53,6 +56,64 @@ describe('locales (dist/chrome/_locales)', () => {
     assert.ok(used.size > 100, `found ${used.size} keys in use`);
     const missing = [...used].filter((k) => !k.endsWith('_') && (!(k in ja) || !(k in en)));
     assert.deepEqual(missing, [], 'keys used by the code but missing from a locale');
+  });
+});
+
+describe('the message protocol (extension/PROTOCOL.md)', () => {
+  const read = (...p) => readFileSync(path.join(DIST_CHROME, ...p), 'utf8');
+  const sorted = (set) => [...set].sort();
+
+  /** The types of the message literals passed to ask / send / sendWithRetry / sendMessage in src. */
+  function typesSent(src) {
+    const out = new Set();
+    for (const m of src.matchAll(/\b(?:ask|send|sendWithRetry|sendMessage)\(/g)) {
+      let depth = 1;
+      let i = m.index + m[0].length;
+      for (; i < src.length && depth > 0; i++) {
+        if (src[i] === '(') depth++;
+        else if (src[i] === ')') depth--;
+      }
+      for (const t of src.slice(m.index, i).matchAll(/\btype:\s*'([a-z-]+)'/g)) out.add(t[1]);
+    }
+    return out;
+  }
+  /** The keys of a handler table (`const NAME = {` … `};`) of background/messages.js. */
+  function handlerTypes(name) {
+    const body = read('background', 'messages.js').match(new RegExp(`^(?:export )?const ${name} = \\{\\n([\\s\\S]*?)\\n\\};`, 'm'));
+    assert.ok(body, `${name} in background/messages.js`);
+    return new Set([...body[1].matchAll(/^ {2}(?:async )?(?:'([a-z-]+)'|([a-z]+))\(/gm)].map((k) => k[1] || k[2]));
+  }
+  /** The types of PROTOCOL.md's section whose heading starts with `heading`. */
+  function documented(heading) {
+    const doc = readFileSync(path.join(REPO, 'extension', 'PROTOCOL.md'), 'utf8');
+    const section = doc.split(/^## /m).find((x) => x.startsWith(heading));
+    assert.ok(section, `PROTOCOL.md has a section "${heading}"`);
+    return new Set([...section.matchAll(/\{type:'([a-z-]+)'/g)].map((t) => t[1]));
+  }
+  const pageScripts = () => ['popup', 'options', 'report', 'warning', 'check']
+    .flatMap((d) => filesUnder(path.join(DIST_CHROME, d), ['.js']).map((f) => readFileSync(f, 'utf8'))).join('\n');
+  const backgroundModules = () => filesUnder(path.join(DIST_CHROME, 'background'), ['.js']).map((f) => readFileSync(f, 'utf8')).join('\n');
+
+  it('content script → background: every type sent is answered by FROM_CONTENT and documented, and no other', () => {
+    const sent = typesSent(read('content', 'content.js'));
+    assert.ok(sent.has('check') && sent.has('check-links'), `found ${sorted(sent)}`);
+    assert.deepEqual(sorted(handlerTypes('FROM_CONTENT')), sorted(sent), 'FROM_CONTENT against what the content script sends');
+    assert.deepEqual(sorted(documented('Content script → background')), sorted(sent), 'PROTOCOL.md against what the content script sends');
+  });
+
+  it('extension pages → background: every type sent is answered by FROM_PAGES and documented, and no other', () => {
+    const sent = typesSent(pageScripts());
+    assert.ok(sent.has('tab-state') && sent.has('report-sent'), `found ${sorted(sent)}`);
+    assert.deepEqual(sorted(handlerTypes('FROM_PAGES')), sorted(sent), 'FROM_PAGES against what the pages send');
+    assert.deepEqual(sorted(documented('Extension pages → background')), sorted(sent), 'PROTOCOL.md against what the pages send');
+  });
+
+  it('background → content script: every type sent is handled by the content script and documented', () => {
+    const sent = typesSent(backgroundModules());
+    const handled = new Set([...read('content', 'content.js').matchAll(/\bm\.type === '([a-z-]+)'/g)].map((t) => t[1]));
+    assert.ok(sent.has('recheck'), `found ${sorted(sent)}`);
+    assert.deepEqual(sorted(handled), sorted(sent), 'what the content script handles against what the background sends');
+    assert.deepEqual(sorted(documented('Background → content script')), sorted(sent), 'PROTOCOL.md against what the background sends');
   });
 });
 

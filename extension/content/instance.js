@@ -1,0 +1,33 @@
+/*
+ * Omamori content script (a CLASSIC script; runs at document_start in every frame, after shared/ui.js).
+ *
+ * Its source is the parts listed in content/parts.txt, which build.sh joins (scripts/join-content.mjs) into ONE
+ * script, dist/<browser>/content/content.js, inside ONE closure: every part is a sequence of top-level
+ * declarations of one idea, and they all share that closure's scope. This part comes first: the one instance
+ * per document, or none.
+ *
+ * 1. Installs, at once, a capture-phase input guard on window (input-guard.js): while the verdict is pending (no
+ *    verdict yet, or a field that appeared after the last verdict) or `danger`, trusted key/text input into
+ *    text-entry fields is stopped, and focus is taken away from them.
+ * 2. Sends the URL alone to the background straight away (fast URL verdict; checks.js). The PAGE FACTS
+ *    (docs/engine-api.md; facts.js; their visible-text sample needs style and layout) are read right after the
+ *    first paint on a page with a login or card form, else after `load` at an idle moment (at the latest
+ *    TEXT_FALLBACK_MS after DOMContentLoaded), or at once when a blocked field asks: nothing is extracted at
+ *    DOMContentLoaded, and every field stays pending (typing blocked) until that check answers, unless the
+ *    address is an official domain (`safe` from the URL alone: no page can change that). Again on DOM mutations
+ *    (debounced, bounded) and SPA URL changes.
+ * 3. Shows the guard the verdict asks for (guard-element.js): <omamori-guard data-level="danger|caution"
+ *    data-brand="…"> on document.documentElement with a CLOSED shadow root (a modal <dialog> for danger,
+ *    danger-dialog.js; a quiet notice next to the focused sensitive field for caution, caution-notice.js); no
+ *    element otherwise.
+ *
+ * The page cannot reach anything here: this runs in the isolated world, and the UI lives in a closed shadow
+ * root. Page-controlled DOM is read through prototype methods (dom.js), because named elements can shadow
+ * properties of document and form (<img name="querySelectorAll">, <input name="action">).
+ */
+
+const UI = globalThis.OmamoriUI;
+const api = globalThis.browser ?? globalThis.chrome;
+if (!UI || !api || !api.runtime || !api.runtime.id) return;
+if (globalThis.__omamoriContent) return; // one instance per document
+globalThis.__omamoriContent = true;

@@ -1,0 +1,79 @@
+/*
+ * Messaging with the background (content script part; see parts.txt; the protocol: extension/PROTOCOL.md).
+ *
+ * Sent (runtime.sendMessage through send / sendWithRetry; answered by FROM_CONTENT in background/messages.js):
+ *   check            checks.js         the URL alone or the page facts → the verdict
+ *   check-links      links.js          links shown / their hrefs → null or a hold for each
+ *   leave            danger-dialog.js  "leave": the tab to the official site, back, or about:blank
+ *   open-report      danger-dialog.js  report this frame's page (mode 'wrong': "this warning is wrong");
+ *                    link-dialog.js    report a held link (url)
+ *   trust-origin     danger-dialog.js  "continue anyway": trust this frame's origin
+ *   guard-tampered   tamper.js         the page removed or hid the danger warning
+ *   open-official    link-dialog.js    the brand's official site in a new tab
+ * Received (runtime.onMessage, from this extension only; sent by background/lists.js afterListChange):
+ *   recheck          the trust or report lists changed for an origin: check again, dropping the sticky level
+ * When the extension goes away (reloaded, removed), shutdown() takes the guard down: this script is an orphan.
+ */
+
+const RESPONSE_TIMEOUT_MS = 4000;
+
+function isContextGone(e) {
+  const m = String((e && e.message) || e || '');
+  return /context invalidated|Extension context|disconnected port|no such extension/i.test(m) || !api.runtime || !api.runtime.id;
+}
+
+function send(message, timeout = RESPONSE_TIMEOUT_MS) {
+  return new Promise((resolve, reject) => {
+    let done = false;
+    const finish = (fn, v) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      fn(v);
+    };
+    const timer = setTimeout(() => finish(reject, new Error('timeout')), timeout);
+    try {
+      Promise.resolve(api.runtime.sendMessage(message)).then((r) => finish(resolve, r), (e) => finish(reject, e));
+    } catch (e) {
+      finish(reject, e);
+    }
+  });
+}
+
+async function sendWithRetry(message) {
+  try {
+    return await send(message);
+  } catch (e) {
+    if (isContextGone(e)) throw e;
+    await new Promise((r) => setTimeout(r, 300));
+    return send(message);
+  }
+}
+
+function shutdown() {
+  if (state.dead) return;
+  state.dead = true;
+  try {
+    removeGuard();
+  } catch { /* ignore */ }
+  try {
+    mutationObserver.disconnect();
+  } catch { /* ignore */ }
+}
+
+try {
+  api.runtime.onMessage.addListener((m, sender) => {
+    if (!sender || sender.id !== api.runtime.id || !m || typeof m !== 'object') return;
+    if (m.type === 'recheck') {
+      if (m.origin && m.origin !== originOf(effectiveUrl())) return;
+      state.resetSticky = true;
+      state.lastFp = '';
+      if (timer) {
+        clearTimeout(timer);
+        timer = 0;
+      }
+      // Before the first page check only the URL (that check is still to come, with trust now known).
+      runCheck(state.textReady ? 'full' : 'url');
+    }
+  });
+} catch { /* ignore */ }
