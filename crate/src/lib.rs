@@ -9,6 +9,7 @@ mod fold;
 pub mod host;
 pub mod kb;
 pub mod lookalike;
+pub mod platform;
 pub mod signals;
 pub mod text;
 pub mod verdict;
