@@ -10,6 +10,7 @@ pub mod host;
 pub mod kb;
 pub mod lookalike;
 pub mod platform;
+pub mod route;
 pub mod signals;
 pub mod text;
 pub mod verdict;
