@@ -457,6 +457,7 @@ fn vocab_rs(out: &Path) {
         shared_hosting: Vec<String>,
         shorteners: Vec<String>,
         credential_words: Vec<String>,
+        service_words: Vec<String>,
         credential_inside: Vec<String>,
         urgency: Vec<String>,
         verification_page: Vec<String>,
@@ -499,12 +500,13 @@ fn vocab_rs(out: &Path) {
     let s = &signals;
     code += &format!(
         "pub static SIGNALS: SignalWords = SignalWords {{ abused_tlds: {}, shared_hosting: {}, shorteners: {}, \
-         credential_words: {}, credential_inside: {}, urgency: {}, verification_page: {}, cash_out: {}, \
+         credential_words: {}, service_words: {}, credential_inside: {}, urgency: {}, verification_page: {}, cash_out: {}, \
          prepaid_by_message: {}, prepaid_words: {}, fake_shop: {}, shop_contact: {} }};\n",
         lower(&s.abused_tlds),
         lower(&s.shared_hosting),
         lower(&s.shorteners),
         lower(&s.credential_words),
+        lower(&s.service_words),
         lower(&s.credential_inside),
         list(&s.urgency),
         list(&s.verification_page),

@@ -45,6 +45,11 @@ struct UrlAnalysis {
     /// how many ways the host looks like phishing apart from any brand: abused TLD, random name, shared
     /// hosting, plain http, credential words
     suspicion: u8,
+    /// the TLD is one phishing favours (counted in `suspicion`)
+    abused_tld: bool,
+    /// the host's only credential words name a service (`online`, `point`, `jp`; counted in `suspicion`): how
+    /// brands name their own other domains too, so they make a brand's name worth a caution, never a danger
+    service_only: bool,
     official: Option<(BrandIdx, String)>,
     matches: Vec<UrlMatch>,
     signals: Vec<Rule>,
@@ -133,6 +138,7 @@ impl Engine {
                 looks_random(&rest) || padded
             },
             credential: host.kind == HostKind::Domain && checker.has_credential_words(host),
+            account: host.kind == HostKind::Domain && checker.has_account_words(host),
         };
         if let Some(step) = route.userinfo() {
             // a domain before the `@`: decoration that the person reads as the address
@@ -155,7 +161,11 @@ impl Engine {
                 let folded = self.psl.host(&folded.join("."));
                 if folded.ascii != host.ascii && folded.ascii.is_ascii() {
                     let mut found = Vec::new();
-                    let folded_ctx = HostContext { credential: checker.has_credential_words(&folded), ..ctx };
+                    let folded_ctx = HostContext {
+                        credential: checker.has_credential_words(&folded),
+                        account: checker.has_account_words(&folded),
+                        ..ctx
+                    };
                     checker.brand_tokens(&folded, &folded_ctx, &mut found);
                     checker.registrable_lookalike(&folded, &folded_ctx, &mut found);
                     for m in found.into_iter().filter(|m| m.rule != Rule::TypoToken && m.rule != Rule::TypoDomain) {
@@ -200,7 +210,8 @@ impl Engine {
             + ctx.shared as u8
             + ctx.credential as u8
             + (parsed.url.scheme() == "http") as u8;
-        Ok(UrlAnalysis { parsed, suspicion, official, matches, signals, route })
+        let service_only = ctx.credential && !ctx.account;
+        Ok(UrlAnalysis { parsed, suspicion, abused_tld: ctx.abused_tld, service_only, official, matches, signals, route })
     }
 
     /// The label with brand tokens taken out, so that `microsoftstream` is judged on `stream`.
@@ -234,7 +245,12 @@ impl Engine {
         let mut rules: Vec<(Rule, String)> = Vec::new();
         // a weak lookalike (a typo, a brand word among others) warns only on a host that looks like phishing
         // in some other way too; on its own it stays a hint for the page engine
-        let top = a.top_match().filter(|m| m.rule.severity() == Severity::Danger || a.suspicion >= 1);
+        let top = a.top_match().filter(|m| {
+            // a global brand's exact name under another ending is its country site or a defensive registration
+            // (`google.cn`, `amazon.work`): there the ending, however often phishing uses it, is no sign
+            let own_name_abroad = m.rule == Rule::TldSwapQuiet && self.kb.brands[m.brand].global && a.abused_tld;
+            m.rule.severity() == Severity::Danger || a.suspicion >= 1 + own_name_abroad as u8
+        });
         let mut level = Level::None;
         if let Some(m) = top {
             level = match m.rule.severity() {
@@ -245,10 +261,11 @@ impl Engine {
             // the brand's own name (or one typo of it) on a host that looks like phishing twice over
             // (global brands own domains under many TLDs, so for them one sign is not enough)
             let japan_only = !self.kb.brands[m.brand].global;
+            let signs = a.suspicion - a.service_only as u8;
             let escalate = match m.rule {
                 // a distinctive name of a brand that lives only in Japan, inside someone else's domain name
-                Rule::BrandCombo => a.suspicion >= if japan_only { 1 } else { 2 },
-                Rule::TypoToken | Rule::TypoDomain => a.suspicion >= if japan_only { 1 } else { 2 },
+                Rule::BrandCombo => signs >= if japan_only { 1 } else { 2 },
+                Rule::TypoToken | Rule::TypoDomain => signs >= if japan_only { 1 } else { 2 },
                 Rule::WeakBrandWithCredentialWords => a.suspicion >= 2,
                 _ => false,
             };
