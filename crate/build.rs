@@ -128,6 +128,15 @@ fn psl_table(compact: &str, out: &Path) {
     fs::write(out.join("psl_table.rs"), code).expect("write psl table");
 }
 
+/// A list of strings as a `vocab::StrList` expression: the items joined by U+001F (refused inside an item).
+fn str_list(v: &[String]) -> String {
+    assert!(v.iter().all(|s| !s.contains('\u{1f}')), "U+001F in {v:?}");
+    match v.len() {
+        0 => "StrList::EMPTY".to_string(),
+        n => format!("StrList::new({:?}, {n})", v.join("\u{1f}")),
+    }
+}
+
 const LEAF_ICANN: u8 = 1;
 const LEAF_PRIVATE: u8 = 2;
 const LEAF_EXCEPTION: u8 = 4;
@@ -206,13 +215,7 @@ fn brands_rs(out: &Path) {
         s.split('_').map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect()
     };
     // string lists as one string each (vocab::StrList): items joined by U+001F
-    let strs = |v: &[String]| {
-        assert!(v.iter().all(|s| !s.contains('\u{1f}')), "U+001F in {v:?}");
-        match v.len() {
-            0 => "StrList::EMPTY".to_string(),
-            n => format!("StrList::new({:?}, {n})", v.join("\u{1f}")),
-        }
-    };
+    let strs = str_list;
     let opt = |o: &Option<String>| match o {
         Some(s) => format!("Some({s:?})"),
         None => "None".into(),
@@ -368,13 +371,7 @@ fn platforms_rs(out: &Path) {
     }
     let text = fs::read_to_string("data/platforms.toml").expect("data/platforms.toml");
     let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("data/platforms.toml: {e}"));
-    let list = |v: &[String]| {
-        assert!(v.iter().all(|s| !s.contains('\u{1f}')), "U+001F in {v:?}");
-        match v.len() {
-            0 => "StrList::EMPTY".to_string(),
-            n => format!("StrList::new({:?}, {n})", v.join("\u{1f}")),
-        }
-    };
+    let list = str_list;
     let host_ok = |h: &str| {
         let bare = h.strip_prefix("*.").unwrap_or(h);
         assert!(
@@ -474,13 +471,7 @@ fn vocab_rs(out: &Path) {
     };
     let fields: Fields = toml::from_str(&read("fields")).unwrap_or_else(|e| panic!("data/fields.toml: {e}"));
     let signals: Signals = toml::from_str(&read("signals")).unwrap_or_else(|e| panic!("data/signals.toml: {e}"));
-    let list = |v: &[String]| {
-        assert!(v.iter().all(|s| !s.contains('\u{1f}')), "U+001F in {v:?}");
-        match v.len() {
-            0 => "StrList::EMPTY".to_string(),
-            n => format!("StrList::new({:?}, {n})", v.join("\u{1f}")),
-        }
-    };
+    let list = str_list;
     let lower = |v: &[String]| list(&v.iter().map(|s| s.to_ascii_lowercase()).collect::<Vec<_>>());
     let camel = |s: &str| -> String {
         assert!(!s.is_empty() && s.bytes().all(|c| c.is_ascii_lowercase() || c == b'_'), "bad field kind `{s}`");

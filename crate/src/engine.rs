@@ -117,13 +117,17 @@ impl Engine {
         let host = &parsed.host;
         // an official host counts as the brand's own only outside its spaces for others' content, and where it is
         // not a way on to an address that could not be read
-        let official = self.kb.owner_of_host(host).filter(|_| !route.on_platform());
+        let official = route.owner.clone().filter(|_| !route.on_platform());
         let mut matches = Vec::new();
         let mut signals = Vec::new();
         let shared_parent = self.signals.shared_parent(&host.ascii);
         let shared = host.shared_hosting || shared_parent.is_some();
         let tld = host.suffix.rsplit('.').next().unwrap_or("");
         let checker = Checker { kb: &self.kb, index: &self.lookalike, signals: &self.signals };
+        let (credential, account) = match host.kind {
+            HostKind::Domain => checker.credential_words(host),
+            HostKind::Ip => (false, false),
+        };
         let ctx = HostContext {
             shared,
             abused_tld: self.signals.abused_tlds.contains(tld),
@@ -137,8 +141,8 @@ impl Engine {
                         || (2..=5).contains(&rest.len()) && rest.bytes().all(|c| c.is_ascii_digit()));
                 looks_random(&rest) || padded
             },
-            credential: host.kind == HostKind::Domain && checker.has_credential_words(host),
-            account: host.kind == HostKind::Domain && checker.has_account_words(host),
+            credential,
+            account,
         };
         if let Some(step) = route.userinfo() {
             // a domain before the `@`: decoration that the person reads as the address
@@ -161,11 +165,8 @@ impl Engine {
                 let folded = self.psl.host(&folded.join("."));
                 if folded.ascii != host.ascii && folded.ascii.is_ascii() {
                     let mut found = Vec::new();
-                    let folded_ctx = HostContext {
-                        credential: checker.has_credential_words(&folded),
-                        account: checker.has_account_words(&folded),
-                        ..ctx
-                    };
+                    let (credential, account) = checker.credential_words(&folded);
+                    let folded_ctx = HostContext { credential, account, ..ctx };
                     checker.brand_tokens(&folded, &folded_ctx, &mut found);
                     checker.registrable_lookalike(&folded, &folded_ctx, &mut found);
                     for m in found.into_iter().filter(|m| m.rule != Rule::TypoToken && m.rule != Rule::TypoDomain) {
@@ -249,7 +250,7 @@ impl Engine {
             // a global brand's exact name under another ending is its country site or a defensive registration
             // (`google.cn`, `amazon.work`): there the ending, however often phishing uses it, is no sign
             let own_name_abroad = m.rule == Rule::TldSwapQuiet && self.kb.brands[m.brand].global && a.abused_tld;
-            m.rule.severity() == Severity::Danger || a.suspicion >= 1 + own_name_abroad as u8
+            m.rule.severity() == Severity::Danger || a.suspicion > own_name_abroad as u8
         });
         let mut level = Level::None;
         if let Some(m) = top {

@@ -612,20 +612,17 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Does the host contain a word such as login, secure, verify (as a token of its own)?
-    pub fn has_credential_words(&self, host: &Host) -> bool {
+    /// Does the host contain a word such as login, secure, verify, online (as a token of its own), and is one of
+    /// them a word of account action (login, verify, update: not only a service's name such as online, jp)?
+    pub fn credential_words(&self, host: &Host) -> (bool, bool) {
         let toks = tokenize(host.subdomain(), host.registrable_label());
         // a domain name that is itself one such word (`mobile.de`, `login.gov`) says nothing
-        let alone = toks.len() == 1;
-        !alone && toks.iter().any(|t| self.signals.credential_words.contains(t.text))
-    }
-
-    /// Does the host contain a word of account action (login, verify, update: a credential word that does not
-    /// only name a service) as a token of its own?
-    pub fn has_account_words(&self, host: &Host) -> bool {
-        let toks = tokenize(host.subdomain(), host.registrable_label());
-        toks.len() > 1
-            && toks.iter().any(|t| self.signals.credential_words.contains(t.text) && !self.signals.service_words.contains(t.text))
+        if toks.len() == 1 {
+            return (false, false);
+        }
+        let mut words = toks.iter().filter(|t| self.signals.credential_words.contains(t.text)).peekable();
+        let any = words.peek().is_some();
+        (any, words.any(|t| !self.signals.service_words.contains(t.text)))
     }
 
     /// The rule for a distinctive brand name in the host; `account`: next to a word of account action.

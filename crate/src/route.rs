@@ -44,6 +44,8 @@ pub struct Route {
     pub space: Option<Space>,
     /// the last redirector's destination cannot be read (hidden behind a code, not a URL, or the chain too long)
     pub unresolved: bool,
+    /// the brand whose official domain the judged host is on, and that domain
+    pub owner: Option<(BrandIdx, String)>,
 }
 
 impl Route {
@@ -65,9 +67,10 @@ pub fn resolve(psl: &SuffixList, kb: &KnowledgeBase, platforms: &Platforms, inpu
     let mut parsed = psl.parse_url(input)?;
     let mut route = Route::default();
     loop {
+        route.owner = kb.owner_of_host(&parsed.host);
         // a proxy's hosts are on a shared suffix (never official); a redirector only counts on an official host
         let hop = platforms.proxy(&parsed.url, &parsed.host).or_else(|| {
-            kb.owner_of_host(&parsed.host).and_then(|_| platforms.redirect(&parsed.url, &parsed.host))
+            route.owner.as_ref().and_then(|_| platforms.redirect(&parsed.url, &parsed.host))
         });
         let Some(hop) = hop else { break };
         let hops = route.steps.len();
@@ -85,14 +88,15 @@ pub fn resolve(psl: &SuffixList, kb: &KnowledgeBase, platforms: &Platforms, inpu
                 route.destination = to;
                 parsed = next;
             }
-            // hidden behind a code, or not an address: judged where it stands, as a way on to somewhere unknown
+            // hidden behind a code, or not an address: judged where it stands (`owner` stays the redirector's), as a
+            // way on to somewhere unknown
             _ => {
                 route.unresolved = true;
                 break;
             }
         }
     }
-    if !route.unresolved && kb.owner_of_host(&parsed.host).is_some() {
+    if !route.unresolved && route.owner.is_some() {
         route.space = platforms.content(&parsed.url, &parsed.host);
     }
     if let Some(shown) = userinfo_domain(psl, &parsed) {
