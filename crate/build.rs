@@ -1,4 +1,5 @@
-//! Compiles the knowledge data (`data/*.toml`: brands, field vocabulary, risk signals) into Rust statics; strips comments
+//! Compiles the knowledge data (`data/*.toml`: brands, content platforms, field vocabulary, risk signals) into Rust
+//! statics; strips comments
 //! from the vendored public suffix list (and punycodes its Unicode rules), then compiles the list into a static
 //! trie (`psl_table.rs`). TOML and JSON stay out of the wasm module: the engine parses nothing at start-up.
 use std::collections::{BTreeMap, HashSet};
@@ -14,6 +15,8 @@ fn main() {
     vocab_rs(&out);
     println!("cargo:rerun-if-changed=data/brands.toml");
     brands_rs(&out);
+    println!("cargo:rerun-if-changed=data/platforms.toml");
+    platforms_rs(&out);
     println!("cargo:rerun-if-changed=data/public_suffix_list.dat");
     let psl = fs::read_to_string("data/public_suffix_list.dat").expect("public suffix list");
     let mut compact = String::with_capacity(psl.len() / 2);
@@ -125,6 +128,15 @@ fn psl_table(compact: &str, out: &Path) {
     fs::write(out.join("psl_table.rs"), code).expect("write psl table");
 }
 
+/// A list of strings as a `vocab::StrList` expression: the items joined by U+001F (refused inside an item).
+fn str_list(v: &[String]) -> String {
+    assert!(v.iter().all(|s| !s.contains('\u{1f}')), "U+001F in {v:?}");
+    match v.len() {
+        0 => "StrList::EMPTY".to_string(),
+        n => format!("StrList::new({:?}, {n})", v.join("\u{1f}")),
+    }
+}
+
 const LEAF_ICANN: u8 = 1;
 const LEAF_PRIVATE: u8 = 2;
 const LEAF_EXCEPTION: u8 = 4;
@@ -203,13 +215,7 @@ fn brands_rs(out: &Path) {
         s.split('_').map(|w| w[..1].to_ascii_uppercase() + &w[1..]).collect()
     };
     // string lists as one string each (vocab::StrList): items joined by U+001F
-    let strs = |v: &[String]| {
-        assert!(v.iter().all(|s| !s.contains('\u{1f}')), "U+001F in {v:?}");
-        match v.len() {
-            0 => "StrList::EMPTY".to_string(),
-            n => format!("StrList::new({:?}, {n})", v.join("\u{1f}")),
-        }
-    };
+    let strs = str_list;
     let opt = |o: &Option<String>| match o {
         Some(s) => format!("Some({s:?})"),
         None => "None".into(),
@@ -302,6 +308,129 @@ fn brands_rs(out: &Path) {
     fs::write(out.join("brands.rs"), code).expect("write brands.rs");
 }
 
+/// The content platforms, redirectors and proxies of official domains (`platforms.rs`, types in src/platform.rs;
+/// schema in data/README.md). An unknown key, an upper-case host or a path that does not start with `/` fails
+/// the build; crate/tests/platforms.rs holds the hosts to the brands' official domains.
+fn platforms_rs(out: &Path) {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Content {
+        service_ja: String,
+        service_en: String,
+        hosts: Vec<String>,
+        #[serde(default)]
+        paths: Vec<String>,
+        #[serde(default)]
+        except: Vec<String>,
+        #[serde(default)]
+        params: Vec<String>,
+        source: String,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Redirect {
+        service_ja: String,
+        service_en: String,
+        hosts: Vec<String>,
+        path: String,
+        #[serde(default)]
+        params: Vec<String>,
+        #[serde(default)]
+        segment: Option<String>,
+        #[serde(default)]
+        rest_of_path: bool,
+        source: String,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Proxy {
+        service_ja: String,
+        service_en: String,
+        suffix: String,
+        scheme_param: String,
+        own_params: String,
+        source: String,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Platform {
+        brand: String,
+        name_ja: String,
+        name_en: String,
+        #[serde(default)]
+        content: Vec<Content>,
+        #[serde(default)]
+        redirect: Vec<Redirect>,
+        #[serde(default)]
+        proxy: Vec<Proxy>,
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct File {
+        platform: Vec<Platform>,
+    }
+    let text = fs::read_to_string("data/platforms.toml").expect("data/platforms.toml");
+    let file: File = toml::from_str(&text).unwrap_or_else(|e| panic!("data/platforms.toml: {e}"));
+    let list = str_list;
+    let host_ok = |h: &str| {
+        let bare = h.strip_prefix("*.").unwrap_or(h);
+        assert!(
+            !bare.is_empty() && bare.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'.' || c == b'-'),
+            "platforms.toml: host `{h}` is not a lower-case host name (or `*.` and one)"
+        );
+    };
+    let path_ok = |p: &str| assert!(p.starts_with('/') && !p.contains(['?', '#', ' ']), "platforms.toml: path `{p}` must start with / and hold no query");
+    let mut code = String::from("pub static PLATFORMS: &[Platform] = &[\n");
+    for p in &file.platform {
+        let mut content = Vec::new();
+        for c in &p.content {
+            c.hosts.iter().for_each(|h| host_ok(h));
+            c.paths.iter().chain(&c.except).for_each(|p| path_ok(p));
+            content.push(format!(
+                "ContentSpace {{ service_ja: {:?}, service_en: {:?}, hosts: {}, paths: {}, except: {}, params: {}, source: {:?} }}",
+                c.service_ja, c.service_en, list(&c.hosts), list(&c.paths), list(&c.except), list(&c.params), c.source
+            ));
+        }
+        let mut redirects = Vec::new();
+        for r in &p.redirect {
+            r.hosts.iter().for_each(|h| host_ok(h));
+            path_ok(&r.path);
+            let ways = !r.params.is_empty() as u8 + r.segment.is_some() as u8 + r.rest_of_path as u8;
+            assert!(ways <= 1, "platforms.toml: redirect {} says where the destination is in more than one way", r.service_en);
+            redirects.push(format!(
+                "Redirector {{ service_ja: {:?}, service_en: {:?}, hosts: {}, path: {:?}, params: {}, segment: {}, rest_of_path: {}, source: {:?} }}",
+                r.service_ja,
+                r.service_en,
+                list(&r.hosts),
+                r.path,
+                list(&r.params),
+                match &r.segment { Some(s) => format!("Some({s:?})"), None => "None".into() },
+                r.rest_of_path,
+                r.source
+            ));
+        }
+        let mut proxies = Vec::new();
+        for x in &p.proxy {
+            host_ok(&x.suffix);
+            proxies.push(format!(
+                "Proxy {{ service_ja: {:?}, service_en: {:?}, suffix: {:?}, scheme_param: {:?}, own_params: {:?}, source: {:?} }}",
+                x.service_ja, x.service_en, x.suffix, x.scheme_param, x.own_params, x.source
+            ));
+        }
+        code += &format!(
+            "Platform {{ brand: {:?}, name_ja: {:?}, name_en: {:?}, content: &[{}], redirects: &[{}], proxies: &[{}] }},\n",
+            p.brand,
+            p.name_ja,
+            p.name_en,
+            content.join(", "),
+            redirects.join(", "),
+            proxies.join(", ")
+        );
+    }
+    code += "];\n";
+    fs::write(out.join("platforms.rs"), code).expect("write platforms.rs");
+}
+
 /// The field vocabulary and the risk signals as Rust statics (`vocab.rs`), like the brands: nothing to parse
 /// at start-up. Host vocabularies are lower-cased here (the engine compares lower-case hosts).
 fn vocab_rs(out: &Path) {
@@ -325,6 +454,7 @@ fn vocab_rs(out: &Path) {
         shared_hosting: Vec<String>,
         shorteners: Vec<String>,
         credential_words: Vec<String>,
+        service_words: Vec<String>,
         credential_inside: Vec<String>,
         urgency: Vec<String>,
         verification_page: Vec<String>,
@@ -341,13 +471,7 @@ fn vocab_rs(out: &Path) {
     };
     let fields: Fields = toml::from_str(&read("fields")).unwrap_or_else(|e| panic!("data/fields.toml: {e}"));
     let signals: Signals = toml::from_str(&read("signals")).unwrap_or_else(|e| panic!("data/signals.toml: {e}"));
-    let list = |v: &[String]| {
-        assert!(v.iter().all(|s| !s.contains('\u{1f}')), "U+001F in {v:?}");
-        match v.len() {
-            0 => "StrList::EMPTY".to_string(),
-            n => format!("StrList::new({:?}, {n})", v.join("\u{1f}")),
-        }
-    };
+    let list = str_list;
     let lower = |v: &[String]| list(&v.iter().map(|s| s.to_ascii_lowercase()).collect::<Vec<_>>());
     let camel = |s: &str| -> String {
         assert!(!s.is_empty() && s.bytes().all(|c| c.is_ascii_lowercase() || c == b'_'), "bad field kind `{s}`");
@@ -367,12 +491,13 @@ fn vocab_rs(out: &Path) {
     let s = &signals;
     code += &format!(
         "pub static SIGNALS: SignalWords = SignalWords {{ abused_tlds: {}, shared_hosting: {}, shorteners: {}, \
-         credential_words: {}, credential_inside: {}, urgency: {}, verification_page: {}, cash_out: {}, \
+         credential_words: {}, service_words: {}, credential_inside: {}, urgency: {}, verification_page: {}, cash_out: {}, \
          prepaid_by_message: {}, prepaid_words: {}, fake_shop: {}, shop_contact: {} }};\n",
         lower(&s.abused_tlds),
         lower(&s.shared_hosting),
         lower(&s.shorteners),
         lower(&s.credential_words),
+        lower(&s.service_words),
         lower(&s.credential_inside),
         list(&s.urgency),
         list(&s.verification_page),

@@ -6,8 +6,10 @@ use crate::fields::{FieldClassifier, FieldKind, SensitiveField};
 use crate::host::{Host, HostKind, ParsedUrl, SuffixList, UrlError};
 use crate::kb::{Brand, BrandIdx, Category, KnowledgeBase};
 use crate::lookalike::{Checker, HostContext, LookalikeIndex, UrlMatch};
+use crate::platform::Platforms;
+use crate::route::{Route, ViaKind};
 use crate::signals::{any_phrase, PageVocab, Signals};
-use crate::verdict::{BrandName, FieldOut, GoInstead, Level, MsgCtx, PhoneOut, Reason, Rule, Severity, Verdict};
+use crate::verdict::{BrandName, FieldOut, GoInstead, Level, MsgCtx, PhoneOut, Reason, Rule, Severity, Verdict, Via};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckError {
@@ -32,6 +34,7 @@ pub struct Engine {
     kb: KnowledgeBase,
     psl: SuffixList,
     lookalike: LookalikeIndex,
+    platforms: Platforms,
     fields: FieldClassifier,
     signals: Signals,
 }
@@ -42,9 +45,16 @@ struct UrlAnalysis {
     /// how many ways the host looks like phishing apart from any brand: abused TLD, random name, shared
     /// hosting, plain http, credential words
     suspicion: u8,
+    /// the TLD is one phishing favours (counted in `suspicion`)
+    abused_tld: bool,
+    /// the host's only credential words name a service (`online`, `point`, `jp`; counted in `suspicion`): how
+    /// brands name their own other domains too, so they make a brand's name worth a caution, never a danger
+    service_only: bool,
     official: Option<(BrandIdx, String)>,
     matches: Vec<UrlMatch>,
     signals: Vec<Rule>,
+    /// how the address reached `parsed` (redirectors, proxies, userinfo) and whose content is there
+    route: Route,
 }
 
 impl UrlAnalysis {
@@ -56,7 +66,8 @@ impl UrlAnalysis {
     }
 }
 
-const URL_BLOCK_RULES: &[Rule] = &[Rule::EmbeddedOfficialDomain, Rule::EmbeddedLookalikeDomain, Rule::HomoglyphDomain];
+const URL_BLOCK_RULES: &[Rule] =
+    &[Rule::EmbeddedOfficialDomain, Rule::EmbeddedLookalikeDomain, Rule::HomoglyphDomain, Rule::UserinfoOfficialDomain];
 const RISKY_HOST_SIGNALS: &[Rule] = &[Rule::PlainHttp, Rule::IpHost, Rule::SharedHosting, Rule::NonDefaultPort];
 
 impl Engine {
@@ -65,12 +76,14 @@ impl Engine {
         let kb = KnowledgeBase::new()?;
         let psl = SuffixList::new();
         let lookalike = LookalikeIndex::new(&kb);
+        let platforms = Platforms::new(&kb);
         Ok(Engine {
             fields: FieldClassifier::new(),
             signals: Signals::new(),
             kb,
             psl,
             lookalike,
+            platforms,
         })
     }
 
@@ -86,35 +99,35 @@ impl Engine {
         self.kb.brands
     }
 
-    fn official_owner(&self, host: &Host) -> Option<(BrandIdx, String)> {
-        if host.kind != HostKind::Domain {
-            return None;
-        }
-        let mut rest = host.ascii.as_str();
-        loop {
-            if let Some(b) = self.kb.owner_of(rest) {
-                return Some((b, rest.to_string()));
-            }
-            match rest.find('.') {
-                Some(p) => rest = &rest[p + 1..],
-                None => return None,
-            }
-        }
+    /// The platforms whose official hosts carry others' content, redirect or proxy (data/platforms.toml).
+    pub fn platforms(&self) -> &Platforms {
+        &self.platforms
+    }
+
+    /// The address judged for `url` and how it got there (redirectors, proxies, userinfo: route.rs).
+    fn route(&self, url: &str) -> Result<(ParsedUrl, Route), CheckError> {
+        crate::route::resolve(&self.psl, &self.kb, &self.platforms, url).map_err(|e| match e {
+            UrlError::Unparsable => CheckError::InvalidUrl,
+            UrlError::NoHost => CheckError::NoHost,
+        })
     }
 
     fn analyse_url(&self, url: &str) -> Result<UrlAnalysis, CheckError> {
-        let parsed = self.psl.parse_url(url).map_err(|e| match e {
-            UrlError::Unparsable => CheckError::InvalidUrl,
-            UrlError::NoHost => CheckError::NoHost,
-        })?;
+        let (parsed, route) = self.route(url)?;
         let host = &parsed.host;
-        let official = self.official_owner(host);
+        // an official host counts as the brand's own only outside its spaces for others' content, and where it is
+        // not a way on to an address that could not be read
+        let official = route.owner.clone().filter(|_| !route.on_platform());
         let mut matches = Vec::new();
         let mut signals = Vec::new();
         let shared_parent = self.signals.shared_parent(&host.ascii);
         let shared = host.shared_hosting || shared_parent.is_some();
         let tld = host.suffix.rsplit('.').next().unwrap_or("");
         let checker = Checker { kb: &self.kb, index: &self.lookalike, signals: &self.signals };
+        let (credential, account) = match host.kind {
+            HostKind::Domain => checker.credential_words(host),
+            HostKind::Ip => (false, false),
+        };
         let ctx = HostContext {
             shared,
             abused_tld: self.signals.abused_tlds.contains(tld),
@@ -128,9 +141,20 @@ impl Engine {
                         || (2..=5).contains(&rest.len()) && rest.bytes().all(|c| c.is_ascii_digit()));
                 looks_random(&rest) || padded
             },
-            credential: host.kind == HostKind::Domain && checker.has_credential_words(host),
+            credential,
+            account,
         };
-        if official.is_none() && host.kind == HostKind::Domain {
+        if let Some(step) = route.userinfo() {
+            // a domain before the `@`: decoration that the person reads as the address
+            let shown = self.psl.host(&step.host);
+            let written = shown.registrable.clone().unwrap_or_else(|| shown.ascii.clone());
+            match step.brand {
+                Some(brand) => matches.push(UrlMatch { rule: Rule::UserinfoOfficialDomain, brand, official: written }),
+                None => matches.push(UrlMatch { rule: Rule::UserinfoDomain, brand: usize::MAX, official: written }),
+            }
+        }
+        // (a platform's own host imitates nobody: its content is for the page engine to judge)
+        if official.is_none() && !route.on_platform() && host.kind == HostKind::Domain {
             checker.embedded_official_domain(host, &mut matches);
             checker.registrable_lookalike(host, &ctx, &mut matches);
             checker.brand_tokens(host, &ctx, &mut matches);
@@ -141,7 +165,8 @@ impl Engine {
                 let folded = self.psl.host(&folded.join("."));
                 if folded.ascii != host.ascii && folded.ascii.is_ascii() {
                     let mut found = Vec::new();
-                    let folded_ctx = HostContext { credential: checker.has_credential_words(&folded), ..ctx };
+                    let (credential, account) = checker.credential_words(&folded);
+                    let folded_ctx = HostContext { credential, account, ..ctx };
                     checker.brand_tokens(&folded, &folded_ctx, &mut found);
                     checker.registrable_lookalike(&folded, &folded_ctx, &mut found);
                     for m in found.into_iter().filter(|m| m.rule != Rule::TypoToken && m.rule != Rule::TypoDomain) {
@@ -186,7 +211,8 @@ impl Engine {
             + ctx.shared as u8
             + ctx.credential as u8
             + (parsed.url.scheme() == "http") as u8;
-        Ok(UrlAnalysis { parsed, suspicion, official, matches, signals })
+        let service_only = ctx.credential && !ctx.account;
+        Ok(UrlAnalysis { parsed, suspicion, abused_tld: ctx.abused_tld, service_only, official, matches, signals, route })
     }
 
     /// The label with brand tokens taken out, so that `microsoftstream` is judged on `stream`.
@@ -212,14 +238,20 @@ impl Engine {
     }
 
     fn url_verdict(&self, a: &UrlAnalysis) -> Verdict {
-        let host = &a.parsed.host;
         if let Some((brand, domain)) = &a.official {
-            return self.build(host, Level::Safe, Some(*brand), vec![(Rule::OfficialDomain, domain.clone())], &[], false);
+            let mut rules = vec![(Rule::OfficialDomain, domain.clone())];
+            rules.extend(route_rules(&a.route));
+            return self.build(a, Level::Safe, Some(*brand), rules, &[], false);
         }
         let mut rules: Vec<(Rule, String)> = Vec::new();
         // a weak lookalike (a typo, a brand word among others) warns only on a host that looks like phishing
         // in some other way too; on its own it stays a hint for the page engine
-        let top = a.top_match().filter(|m| m.rule.severity() == Severity::Danger || a.suspicion >= 1);
+        let top = a.top_match().filter(|m| {
+            // a global brand's exact name under another ending is its country site or a defensive registration
+            // (`google.cn`, `amazon.work`): there the ending, however often phishing uses it, is no sign
+            let own_name_abroad = m.rule == Rule::TldSwapQuiet && self.kb.brands[m.brand].global && a.abused_tld;
+            m.rule.severity() == Severity::Danger || a.suspicion > own_name_abroad as u8
+        });
         let mut level = Level::None;
         if let Some(m) = top {
             level = match m.rule.severity() {
@@ -230,10 +262,11 @@ impl Engine {
             // the brand's own name (or one typo of it) on a host that looks like phishing twice over
             // (global brands own domains under many TLDs, so for them one sign is not enough)
             let japan_only = !self.kb.brands[m.brand].global;
+            let signs = a.suspicion - a.service_only as u8;
             let escalate = match m.rule {
                 // a distinctive name of a brand that lives only in Japan, inside someone else's domain name
-                Rule::BrandCombo => a.suspicion >= if japan_only { 1 } else { 2 },
-                Rule::TypoToken | Rule::TypoDomain => a.suspicion >= if japan_only { 1 } else { 2 },
+                Rule::BrandCombo => signs >= if japan_only { 1 } else { 2 },
+                Rule::TypoToken | Rule::TypoDomain => signs >= if japan_only { 1 } else { 2 },
                 Rule::WeakBrandWithCredentialWords => a.suspicion >= 2,
                 _ => false,
             };
@@ -259,17 +292,18 @@ impl Engine {
                 }
             }
         }
-        if let Some(e) = a.matches.iter().find(|m| m.brand == usize::MAX) {
+        for e in a.matches.iter().filter(|m| m.brand == usize::MAX) {
             if level == Level::None {
                 level = Level::Caution;
             }
             rules.push((e.rule, e.official.clone()));
         }
+        rules.extend(route_rules(&a.route));
         for s in &a.signals {
             rules.push((*s, String::new()));
         }
         let url_block = level == Level::Danger && top.is_some_and(|m| URL_BLOCK_RULES.contains(&m.rule));
-        self.build(host, level, top.map(|m| m.brand), rules, &[], url_block)
+        self.build(a, level, top.map(|m| m.brand), rules, &[], url_block)
     }
 
     /// The verdict on a page: its URL, the brand it claims, and what it asks for.
@@ -290,7 +324,16 @@ impl Engine {
             return Ok(Verdict { fields: field_out(&sensitive), ..url_v });
         }
         let page = PageText::new(&facts);
-        let Claims { claim, mentioned } = claimed_brand(&self.kb, &self.psl, &facts, &page);
+        let Claims { claim, mentioned } = match a.route.space {
+            // on a platform's space for others' content, the platform's own logos and style sheets are the frame
+            // it puts around every page there, not a claim of the page
+            Some(_) => {
+                let mut own = facts.clone();
+                own.resource_urls.retain(|u| self.psl.parse_url(u).map_or(true, |p| p.host.registrable != host.registrable));
+                claimed_brand(&self.kb, &self.psl, &own, &page)
+            }
+            None => claimed_brand(&self.kb, &self.psl, &facts, &page),
+        };
         let kinds: Vec<FieldKind> = {
             let mut k: Vec<FieldKind> = sensitive.iter().map(|f| f.kind).collect();
             k.sort();
@@ -426,7 +469,7 @@ impl Engine {
         // a brand is named only when something tied the page to it
         let named = if level >= Level::Caution || (claim.is_some() && asks) { brand } else { None };
         let url_block = url_v.url_block;
-        Ok(self.build(host, level, named, rules, &sensitive, url_block))
+        Ok(self.build(&a, level, named, rules, &sensitive, url_block))
     }
 
     fn form_target_elsewhere(&self, facts: &PageFacts, host: &Host) -> Option<String> {
@@ -436,20 +479,23 @@ impl Engine {
             .iter()
             .chain(facts.inputs.iter().map(|i| &i.form_action))
             .filter(|a| a.starts_with("http"))
-            .filter_map(|a| self.psl.parse_url(a).ok())
-            .map(|p| p.host.registrable.unwrap_or(p.host.ascii))
+            // (a form on a proxied page posts through the proxy: where it really goes is the proxied site)
+            .filter_map(|a| self.route(a).ok())
+            .map(|(p, _)| p.host.registrable.unwrap_or(p.host.ascii))
             .find(|r| r != mine && self.kb.owner_of(r).is_none())
     }
 
+    /// The verdict on the address of `a` (its judged host and its route) with these findings.
     fn build(
         &self,
-        host: &Host,
+        a: &UrlAnalysis,
         level: Level,
         brand: Option<BrandIdx>,
         rules: Vec<(Rule, String)>,
         sensitive: &[SensitiveField],
         url_block: bool,
     ) -> Verdict {
+        let (host, route) = (&a.parsed.host, &a.route);
         let b = brand.map(|i| &self.kb.brands[i]);
         let (fields_ja, fields_en) = field_names(sensitive);
         let domain = host.registrable.clone().unwrap_or_else(|| host.ascii.clone());
@@ -483,6 +529,7 @@ impl Engine {
                 }
                 _ => (fields_ja.as_str(), fields_en.as_str()),
             };
+            let (platform, service, shown) = route_words(route, *rule);
             let ctx = MsgCtx {
                 brand_ja: b.map_or("", |b| b.name_ja),
                 brand_en: b.map_or("", |b| b.name_en),
@@ -490,6 +537,12 @@ impl Engine {
                 official,
                 fields_ja,
                 fields_en,
+                host: &host.unicode,
+                platform_ja: &platform.0,
+                platform_en: &platform.1,
+                service_ja: service.0,
+                service_en: service.1,
+                shown,
             };
             let (ja, en) = rule.message(&ctx);
             reasons.push(Reason { code: rule.code(), severity: rule.severity(), ja, en });
@@ -509,8 +562,72 @@ impl Engine {
             }),
             fields: field_out(sensitive),
             url_block,
+            via: route
+                .steps
+                .iter()
+                .map(|s| Via { kind: s.kind, brand: s.brand.map(|i| self.kb.brands[i].id.to_string()), host: s.host.clone() })
+                .collect(),
+            destination: route.destination.clone(),
+            user_content: route.space.is_some(),
             rules: codes,
         }
+    }
+}
+
+/// The rules that say how an address got where it is judged and whose content is there.
+fn route_rules(route: &Route) -> Vec<(Rule, String)> {
+    let mut out = Vec::new();
+    for (kind, rule) in [(ViaKind::Redirect, Rule::ViaRedirect), (ViaKind::Proxy, Rule::ViaProxy)] {
+        // a redirector whose destination could not be read has its own sentence
+        let led_on = route.steps.iter().filter(|s| s.kind == kind).count() > (kind == ViaKind::Redirect && route.unresolved) as usize;
+        if led_on {
+            out.push((rule, String::new()));
+        }
+    }
+    if route.unresolved {
+        out.push((Rule::RedirectHidden, String::new()));
+    }
+    if route.space.is_some() {
+        out.push((Rule::UserContentOnPlatform, String::new()));
+    }
+    out
+}
+
+/// What the sentence of a route rule names: the platforms (`Google`, several joined), the service, the domain
+/// written before an `@`.
+fn route_words(route: &Route, rule: Rule) -> ((String, String), (&'static str, &'static str), &str) {
+    let none = ((String::new(), String::new()), ("", ""), "");
+    let of_kind = |kind: ViaKind| route.steps.iter().filter(move |s| s.kind == kind);
+    let names = |steps: Vec<&crate::route::Step>| {
+        let mut ja: Vec<&str> = Vec::new();
+        let mut en: Vec<&str> = Vec::new();
+        for p in steps.iter().filter_map(|s| s.platform) {
+            if !ja.contains(&p.name_ja) {
+                ja.push(p.name_ja);
+                en.push(p.name_en);
+            }
+        }
+        (ja.join("、"), en.join(", "))
+    };
+    match rule {
+        Rule::ViaRedirect | Rule::ViaProxy | Rule::RedirectHidden => {
+            let kind = if rule == Rule::ViaProxy { ViaKind::Proxy } else { ViaKind::Redirect };
+            let steps: Vec<_> = of_kind(kind).collect();
+            let service = steps.last().map_or(("", ""), |s| s.service);
+            (names(steps), service, "")
+        }
+        Rule::UserContentOnPlatform => match route.space {
+            Some(space) => (
+                (space.platform.name_ja.to_string(), space.platform.name_en.to_string()),
+                (space.service.service_ja, space.service.service_en),
+                "",
+            ),
+            None => none,
+        },
+        Rule::UserinfoOfficialDomain | Rule::UserinfoDomain => {
+            (none.0, none.1, route.userinfo().map_or("", |s| s.host.as_str()))
+        }
+        _ => none,
     }
 }
 

@@ -199,6 +199,23 @@ impl KnowledgeBase {
         self.by_domain.get(registrable).copied()
     }
 
+    /// The brand whose official domain this host is on, and that domain (`www1.micard.co.jp` → micard.co.jp).
+    pub fn owner_of_host(&self, host: &crate::host::Host) -> Option<(BrandIdx, String)> {
+        if host.kind != crate::host::HostKind::Domain {
+            return None;
+        }
+        let mut rest = host.ascii.as_str();
+        loop {
+            if let Some(b) = self.owner_of(rest) {
+                return Some((b, rest.to_string()));
+            }
+            match rest.find('.') {
+                Some(p) => rest = &rest[p + 1..],
+                None => return None,
+            }
+        }
+    }
+
     /// Problems with the data that the tests refuse: every official domain registrable and not on shared
     /// hosting, every URL on the brand's own domains, tokens well-formed, namesakes not official.
     pub fn problems(&self, psl: &SuffixList) -> Vec<String> {

@@ -9,6 +9,8 @@ mod fold;
 pub mod host;
 pub mod kb;
 pub mod lookalike;
+pub mod platform;
+pub mod route;
 pub mod signals;
 pub mod text;
 pub mod verdict;

@@ -342,8 +342,11 @@ pub struct HostContext {
     pub shared: bool,
     pub abused_tld: bool,
     pub random: bool,
-    /// a word such as login, secure, verify as a token of its own (`Checker::has_credential_words`)
+    /// a word such as login, secure, verify, online, point as a token of its own (`Checker::has_credential_words`)
     pub credential: bool,
+    /// one of those words that names an account action (login, verify, update), not only a service (online,
+    /// point, jp): what makes a distinctive brand name next to it a phishing address (`Checker::has_account_words`)
+    pub account: bool,
 }
 
 impl HostContext {
@@ -548,7 +551,7 @@ impl<'a> Checker<'a> {
         let sub = host.subdomain();
         let reg = host.registrable_label();
         let toks = tokenize(sub, reg);
-        let credential = ctx.credential;
+        let (credential, account) = (ctx.credential, ctx.account);
         let reg_toks = toks.iter().filter(|t| t.registrable).count();
         let context = ctx.signs();
         let (mut hyphenated, mut concatenated) = (String::new(), String::new());
@@ -585,7 +588,7 @@ impl<'a> Checker<'a> {
                         let parts = self.brand_parts(brand);
                         let weak_in_sub = !strong && !run[0].registrable && cand.len() >= 4;
                         let rule = if strong {
-                            Some(self.strong_rule(ctx, run[0].registrable, whole_label, credential))
+                            Some(self.strong_rule(ctx, run[0].registrable, whole_label, account))
                         } else if (credential && context >= 2)
                             || (weak_in_sub && (credential || ctx.abused_tld || ctx.random || ctx.shared))
                             || (cand.len() >= 4 && (ctx.abused_tld as u8 + ctx.random as u8 + ctx.shared as u8) >= 2)
@@ -603,21 +606,27 @@ impl<'a> Checker<'a> {
                 }
             }
             if !matched {
-                self.token_inside(host, &toks[i], ctx, credential, out);
+                self.token_inside(host, &toks[i], ctx, out);
                 self.token_typo(host, &toks[i], out);
             }
         }
     }
 
-    /// Does the host contain a word such as login, secure, verify (as a token of its own)?
-    pub fn has_credential_words(&self, host: &Host) -> bool {
+    /// Does the host contain a word such as login, secure, verify, online (as a token of its own), and is one of
+    /// them a word of account action (login, verify, update: not only a service's name such as online, jp)?
+    pub fn credential_words(&self, host: &Host) -> (bool, bool) {
         let toks = tokenize(host.subdomain(), host.registrable_label());
         // a domain name that is itself one such word (`mobile.de`, `login.gov`) says nothing
-        let alone = toks.len() == 1;
-        !alone && toks.iter().any(|t| self.signals.credential_words.contains(t.text))
+        if toks.len() == 1 {
+            return (false, false);
+        }
+        let mut words = toks.iter().filter(|t| self.signals.credential_words.contains(t.text)).peekable();
+        let any = words.peek().is_some();
+        (any, words.any(|t| !self.signals.service_words.contains(t.text)))
     }
 
-    fn strong_rule(&self, ctx: &HostContext, registrable: bool, whole_label: bool, credential: bool) -> Rule {
+    /// The rule for a distinctive brand name in the host; `account`: next to a word of account action.
+    fn strong_rule(&self, ctx: &HostContext, registrable: bool, whole_label: bool, account: bool) -> Rule {
         if ctx.shared {
             Rule::BrandOnSharedHosting
         } else if !registrable {
@@ -626,7 +635,7 @@ impl<'a> Checker<'a> {
             // the whole registrable name is the brand under another suffix: a brand's own foreign
             // domains look like this too, so it is danger only where phishing lives
             Rule::TldSwapQuiet
-        } else if credential {
+        } else if account {
             Rule::BrandComboCredential
         } else {
             Rule::BrandCombo
@@ -658,7 +667,8 @@ impl<'a> Checker<'a> {
 
     /// A brand token inside a longer word: anywhere for distinctive tokens of five letters or more
     /// (`amazonsecure`), only at the start or end for shorter or weak ones (`smbcxz`, `webaeon`).
-    fn token_inside(&self, host: &Host, tok: &Tok, ctx: &HostContext, credential: bool, out: &mut Vec<UrlMatch>) {
+    fn token_inside(&self, host: &Host, tok: &Tok, ctx: &HostContext, out: &mut Vec<UrlMatch>) {
+        let credential = ctx.credential;
         let b = tok.text.as_bytes();
         if b.len() <= 4 || b.len() > MAX_LABEL || !tok.text.is_ascii() {
             return;
@@ -678,7 +688,7 @@ impl<'a> Checker<'a> {
                 let owners = self.kb.tokens.get(t).map(|o| self.preferred_owners(t, o)).unwrap_or_default();
                 for &(brand, strong) in &owners {
                     let rule = if strong && (t.len() >= MIN_SUBSTRING_TOKEN || at_edge) {
-                        self.strong_rule(ctx, tok.registrable, false, credential || cred_inside)
+                        self.strong_rule(ctx, tok.registrable, false, ctx.account || cred_inside)
                     } else if !strong
                         && at_edge
                         && (((credential || cred_inside) && context >= 2)

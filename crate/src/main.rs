@@ -156,6 +156,29 @@ fn explain(v: &Verdict, lang: &str) -> String {
         };
         s.push_str(&format!("{label}: {} ({})\n", if ja { &b.ja } else { &b.en }, v.brand.as_deref().unwrap_or("")));
     }
+    // how the address got there: each redirector, proxy and `@` decoration, outermost first
+    for step in &v.via {
+        let kind = match (step.kind, ja) {
+            (omamori::route::ViaKind::Redirect, true) => "リンク転送",
+            (omamori::route::ViaKind::Proxy, true) => "表示の中継(プロキシ)",
+            (omamori::route::ViaKind::Userinfo, true) => "「@」より前の飾り",
+            (omamori::route::ViaKind::Redirect, false) => "redirect",
+            (omamori::route::ViaKind::Proxy, false) => "proxy",
+            (omamori::route::ViaKind::Userinfo, false) => "decoration before \"@\"",
+        };
+        let brand = step.brand.as_deref().map(|b| format!(" ({b})")).unwrap_or_default();
+        s.push_str(&format!("{}: {kind}: {}{brand}\n", if ja { "経由" } else { "Via" }, step.host));
+    }
+    if let Some(d) = &v.destination {
+        s.push_str(&format!("{}: {d}\n", if ja { "実際の行き先" } else { "Really goes to" }));
+    }
+    if v.user_content {
+        s.push_str(if ja {
+            "誰でも作れるページ: はい(サービスの公式ページではありません)\n"
+        } else {
+            "Anyone's page on a platform: yes (not the platform's own page)\n"
+        });
+    }
     s.push_str(&format!("{}: {}\n", if ja { "ホスト" } else { "Host" }, v.host));
     if let Some(r) = &v.registrable_domain {
         s.push_str(&format!("{}: {}\n", if ja { "実際のドメイン" } else { "Real domain" }, r));

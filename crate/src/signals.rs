@@ -10,6 +10,8 @@ pub struct Signals {
     pub shared_hosting: HashSet<&'static str>,
     pub shorteners: HashSet<&'static str>,
     pub credential_words: HashSet<&'static str>,
+    /// the credential words that name a service (`online`, `point`, `jp`), not an account action
+    pub service_words: HashSet<&'static str>,
     pub credential_inside: StrList,
     /// page wording as written, folded into `page` at the first page with text
     raw: &'static SignalWords,
@@ -44,6 +46,7 @@ impl Signals {
             shared_hosting: set(raw.shared_hosting),
             shorteners: set(raw.shorteners),
             credential_words: set(raw.credential_words),
+            service_words: set(raw.service_words),
             credential_inside: raw.credential_inside,
             raw,
             page: std::sync::OnceLock::new(),

@@ -49,6 +49,13 @@ pub enum Rule {
     WeakBrandWithCredentialWords,
     BrandOnSuspiciousHost,
     EmbeddedSuffix,
+    // the route of an address and whose content it is (issue 17)
+    UserinfoOfficialDomain,
+    UserinfoDomain,
+    ViaRedirect,
+    ViaProxy,
+    RedirectHidden,
+    UserContentOnPlatform,
     // URL signals (never a warning alone)
     PlainHttp,
     IpHost,
@@ -77,6 +84,7 @@ pub enum Rule {
 }
 
 /// What a message may mention.
+#[derive(Default)]
 pub struct MsgCtx<'a> {
     pub brand_ja: &'a str,
     pub brand_en: &'a str,
@@ -84,13 +92,24 @@ pub struct MsgCtx<'a> {
     pub official: &'a str,
     pub fields_ja: &'a str,
     pub fields_en: &'a str,
+    /// the host as a person reads it (the route's rules name it whole)
+    pub host: &'a str,
+    /// the platform an address goes through or a page is made on (`Google`), and its service (`Google フォーム`)
+    pub platform_ja: &'a str,
+    pub platform_en: &'a str,
+    pub service_ja: &'a str,
+    pub service_en: &'a str,
+    /// the domain written before an `@`
+    pub shown: &'a str,
 }
 
 impl Rule {
     pub const ALL: &'static [Rule] = &[
         Rule::OfficialDomain, Rule::EmbeddedOfficialDomain, Rule::EmbeddedLookalikeDomain, Rule::HomoglyphDomain,
         Rule::TypoDomain, Rule::TypoToken, Rule::TldSwap, Rule::TldSwapQuiet, Rule::BrandInSubdomain, Rule::BrandComboCredential, Rule::BrandCombo,
-        Rule::BrandOnSharedHosting, Rule::WeakBrandWithCredentialWords, Rule::BrandOnSuspiciousHost, Rule::EmbeddedSuffix, Rule::PlainHttp,
+        Rule::BrandOnSharedHosting, Rule::WeakBrandWithCredentialWords, Rule::BrandOnSuspiciousHost, Rule::EmbeddedSuffix,
+        Rule::UserinfoOfficialDomain, Rule::UserinfoDomain, Rule::ViaRedirect, Rule::ViaProxy, Rule::RedirectHidden,
+        Rule::UserContentOnPlatform, Rule::PlainHttp,
         Rule::IpHost, Rule::NonDefaultPort, Rule::SharedHosting, Rule::AbusedTld, Rule::UrlShortener,
         Rule::LongHost, Rule::RandomLabel, Rule::MixedScriptHost, Rule::BrandClaimWithCredentials,
         Rule::LookalikeUrlWithCredentials, Rule::PinWithCardNumber, Rule::NeverAskedField,
@@ -121,6 +140,12 @@ impl Rule {
             Rule::WeakBrandWithCredentialWords => "weak-brand-credential-words",
             Rule::BrandOnSuspiciousHost => "brand-suspicious-host",
             Rule::EmbeddedSuffix => "embedded-suffix",
+            Rule::UserinfoOfficialDomain => "userinfo-official-domain",
+            Rule::UserinfoDomain => "userinfo-domain",
+            Rule::ViaRedirect => "via-redirect",
+            Rule::ViaProxy => "via-proxy",
+            Rule::RedirectHidden => "redirect-destination-hidden",
+            Rule::UserContentOnPlatform => "user-content-on-platform",
             Rule::PlainHttp => "plain-http",
             Rule::IpHost => "ip-host",
             Rule::NonDefaultPort => "non-default-port",
@@ -157,6 +182,7 @@ impl Rule {
             | Rule::BrandComboCredential
             | Rule::BrandOnSharedHosting
             | Rule::BrandOnSuspiciousHost
+            | Rule::UserinfoOfficialDomain
             | Rule::BrandClaimWithCredentials
             | Rule::LookalikeUrlWithCredentials
             | Rule::PinWithCardNumber
@@ -170,6 +196,7 @@ impl Rule {
             | Rule::BrandCombo
             | Rule::WeakBrandWithCredentialWords
             | Rule::EmbeddedSuffix
+            | Rule::UserinfoDomain
             | Rule::SensitiveFieldsRiskyHost
             | Rule::FormPostsElsewhere
             | Rule::UrgencyWording
@@ -177,6 +204,10 @@ impl Rule {
             | Rule::FakeShopMarks
             | Rule::MailboxNumber => Severity::Caution,
             Rule::OfficialDomain
+            | Rule::ViaRedirect
+            | Rule::ViaProxy
+            | Rule::RedirectHidden
+            | Rule::UserContentOnPlatform
             | Rule::PlainHttp
             | Rule::IpHost
             | Rule::NonDefaultPort
@@ -253,6 +284,30 @@ impl Rule {
             Rule::EmbeddedSuffix => (
                 format!("アドレスの途中に「.co.jp」のような日本の企業ドメインの形が入っていますが、実際のサイトは「{d}」です。"),
                 format!("The address contains a Japanese company-domain ending such as \".co.jp\" in the middle; the site is really \"{d}\"."),
+            ),
+            Rule::UserinfoOfficialDomain => (
+                format!("アドレスは{b}の公式ドメイン「{}」で始まるように見えますが、それは「@」より前の飾りです。本当の行き先は「@」の後ろの「{}」で、{b}のサイトではありません。", c.shown, c.host),
+                format!("The address seems to start with {be}'s official domain \"{}\", but that is decoration before an \"@\": the real host is what follows it, \"{}\", which is not {be}'s.", c.shown, c.host),
+            ),
+            Rule::UserinfoDomain => (
+                format!("アドレスの「@」より前に「{}」と書かれていますが、それは飾りです。本当の行き先は「@」の後ろの「{}」です。", c.shown, c.host),
+                format!("The address shows \"{}\" before an \"@\", but that is decoration: the real host is what follows it, \"{}\".", c.shown, c.host),
+            ),
+            Rule::ViaRedirect => (
+                format!("このリンクは{}を経由して「{}」へ移動します。判定しているのは移動先です。", c.platform_ja, c.host),
+                format!("This link goes through {} to \"{}\"; the destination is what is judged here.", c.platform_en, c.host),
+            ),
+            Rule::ViaProxy => (
+                format!("{}を経由して「{}」を表示しています。表示されているのは「{}」の内容で、{}のものではありません。", c.service_ja, c.host, c.host, c.platform_ja),
+                format!("This shows \"{}\" through {}: the content is \"{}\"'s, not {}'s.", c.host, c.service_en, c.host, c.platform_en),
+            ),
+            Rule::RedirectHidden => (
+                format!("このリンクは{}を経由しますが、本当の行き先はアドレスからは読み取れません。", c.service_ja),
+                format!("This link goes through {}, and where it really leads cannot be read from the address.", c.service_en),
+            ),
+            Rule::UserContentOnPlatform => (
+                format!("このページは{}で誰かが作ったもので、{}が作ったものではありません。{}のドメインにあっても、公式のページではありません。", c.service_ja, c.platform_ja, c.platform_ja),
+                format!("This page is made by someone on {}, not by {}: being on {}'s domain does not make it official.", c.service_en, c.platform_en, c.platform_en),
             ),
             Rule::PlainHttp => (
                 "通信が暗号化されていません(http)。".into(),
@@ -397,8 +452,25 @@ pub struct Verdict {
     pub go_instead: Option<GoInstead>,
     pub fields: Vec<FieldOut>,
     pub url_block: bool,
+    /// how the address reached the place judged, outermost first (empty when direct)
+    pub via: Vec<Via>,
+    /// the address judged, when it is not the one given (a redirector's destination, a proxied site): the one a
+    /// report carries
+    pub destination: Option<String>,
+    /// the host and path are a platform's space for other people's content: never to be called official
+    pub user_content: bool,
     #[serde(skip)]
     pub rules: Vec<Rule>,
+}
+
+/// One step of an address's route (docs/engine-api.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Via {
+    pub kind: crate::route::ViaKind,
+    /// the redirector's or proxy's brand; for `userinfo` the brand whose official domain is written before the `@`
+    pub brand: Option<String>,
+    /// the redirector's or proxy's host; for `userinfo` the domain written before the `@`
+    pub host: String,
 }
 
 impl Verdict {
@@ -428,7 +500,20 @@ mod tests {
 
     #[test]
     fn every_rule_has_both_languages() {
-        let c = MsgCtx { brand_ja: "エムアイカード", brand_en: "MI Card", domain: "kwtqq.com", official: "micard.co.jp", fields_ja: "カード番号", fields_en: "card number" };
+        let c = MsgCtx {
+            brand_ja: "エムアイカード",
+            brand_en: "MI Card",
+            domain: "kwtqq.com",
+            official: "micard.co.jp",
+            fields_ja: "カード番号",
+            fields_en: "card number",
+            host: "www.micard.co.jp.kwtqq.com",
+            platform_ja: "Google",
+            platform_en: "Google",
+            service_ja: "Google フォーム",
+            service_en: "Google Forms",
+            shown: "www.micard.co.jp",
+        };
         for r in Rule::ALL {
             let (ja, en) = r.message(&c);
             assert!(!ja.is_empty() && !en.is_empty(), "{}", r.code());

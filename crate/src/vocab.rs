@@ -147,6 +147,8 @@ pub struct SignalWords {
     pub shared_hosting: StrList,
     pub shorteners: StrList,
     pub credential_words: StrList,
+    /// those of `credential_words` that name a service, not an account action
+    pub service_words: StrList,
     pub credential_inside: StrList,
     pub urgency: StrList,
     pub verification_page: StrList,

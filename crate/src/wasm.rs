@@ -58,6 +58,9 @@ fn empty_verdict() -> Verdict {
         go_instead: None,
         fields: Vec::new(),
         url_block: false,
+        via: Vec::new(),
+        destination: None,
+        user_content: false,
         rules: Vec::new(),
     }
 }

@@ -12,7 +12,7 @@
 use omamori::facts::{MAX_FIELD_CHARS, MAX_INPUTS, MAX_LIST, MAX_TEXT_CHARS};
 use omamori::host::MAX_HOST_LEN;
 use omamori::verdict::Severity;
-use omamori::{Engine, InputFacts, Level, PageFacts, Verdict};
+use omamori::{Engine, InputFacts, Level, PageFacts, Rule, Verdict};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, FileFailurePersistence};
 use serde::Deserialize;
@@ -334,6 +334,13 @@ proptest! {
         let port = match (port, https) { (false, _) => "", (true, true) => ":443", (true, false) => ":80" };
         let url = format!("{scheme}://{host}{port}{tail}");
         let v = engine().check_url(&url).unwrap_or_else(|e| panic!("{url}: {e}"));
+        if v.user_content || v.via.iter().any(|s| s.kind != omamori::route::ViaKind::Userinfo) {
+            // a platform's space for others' pages, or a way on to another address (data/platforms.toml): never
+            // the platform's own page, and said so
+            prop_assert!(v.level != Level::Safe || v.destination.is_some(), "{}: {}", url, v.rule_codes());
+            prop_assert!(v.rules.iter().any(|r| matches!(r, Rule::UserContentOnPlatform | Rule::ViaRedirect | Rule::ViaProxy | Rule::RedirectHidden)));
+            return Ok(());
+        }
         prop_assert_eq!(v.level, Level::Safe, "{}: {}", url, v.rule_codes());
         // the brand that owns the host (a more specific official domain of another brand may own a subdomain)
         let b = engine().kb().get(v.brand.as_deref().unwrap_or("")).expect("brand");

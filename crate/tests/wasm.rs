@@ -43,6 +43,35 @@ fn check_url_gives_plain_objects() {
     assert!(get(&v, "go_instead").is_null());
 }
 
+/// Issue 17: the route of an address and whose content it is reach JavaScript as `via`, `destination` and
+/// `user_content` (docs/engine-api.md).
+#[wasm_bindgen_test]
+fn check_url_says_how_the_address_got_there() {
+    let e = WasmEngine::new().expect("engine");
+    let v = e.check_url("https://www.google.com/url?q=https://smbc-card.com.kjsd.cn/").expect("verdict");
+    assert_eq!(get(&v, "level").as_string().as_deref(), Some("danger"));
+    assert_eq!(get(&v, "destination").as_string().as_deref(), Some("https://smbc-card.com.kjsd.cn/"));
+    assert_eq!(get(&v, "host").as_string().as_deref(), Some("smbc-card.com.kjsd.cn"));
+    let via = Array::from(&get(&v, "via"));
+    assert_eq!(via.length(), 1);
+    assert_eq!(get(&via.get(0), "kind").as_string().as_deref(), Some("redirect"));
+    assert_eq!(get(&via.get(0), "brand").as_string().as_deref(), Some("google"));
+    assert_eq!(get(&via.get(0), "host").as_string().as_deref(), Some("www.google.com"));
+    assert_eq!(get(&v, "user_content").as_bool(), Some(false));
+
+    let v = e.check_url("https://docs.google.com/forms/d/e/1FAIpQLSc0/viewform").expect("verdict");
+    assert_eq!(get(&v, "level").as_string().as_deref(), Some("none"));
+    assert_eq!(get(&v, "user_content").as_bool(), Some(true));
+    assert!(get(&v, "destination").is_null());
+    assert_eq!(Array::from(&get(&v, "via")).length(), 0);
+
+    for u in ["about:blank", "%%%"] {
+        let v = e.check_url(u).expect("verdict");
+        assert_eq!(get(&v, "user_content").as_bool(), Some(false), "{u}");
+        assert_eq!(Array::from(&get(&v, "via")).length(), 0, "{u}");
+    }
+}
+
 #[wasm_bindgen_test]
 fn hostless_urls_are_quiet() {
     let e = WasmEngine::new().expect("engine");

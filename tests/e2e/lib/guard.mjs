@@ -99,3 +99,29 @@ export async function gotoLoose(page, url, opts = {}) {
     throw e;
   }
 }
+
+/**
+ * Waits until the page is judged `danger` as the DESIGN contract lets a test see it: the tab sent to the
+ * extension's warning.html, or `<omamori-guard data-level="danger">` in the page (page-level danger is moving to
+ * the warning page; a test that waits through this helper holds for both). Returns {where: 'warning-page' |
+ * 'guard', brand} or throws with what was seen.
+ */
+export async function waitForDanger(page, { timeout = 15_000 } = {}) {
+  const end = Date.now() + timeout;
+  let last = null;
+  while (Date.now() < end) {
+    const href = page.url();
+    if (/\/warning\/warning\.html\?/.test(href)) {
+      return { where: 'warning-page', brand: new URL(href).searchParams.get('brand') };
+    }
+    try {
+      last = await guardOf(page);
+      if (last?.level === 'danger') return { where: 'guard', brand: last.brand };
+    } catch (e) {
+      last = { error: String(e.message || e) }; // navigating
+    }
+    await sleep(100);
+  }
+  throw new Error(`no danger (warning page or guard) within ${timeout} ms; at ${page.url()}, last seen: ${JSON.stringify(last)}`);
+}
+
