@@ -99,3 +99,28 @@ export async function gotoLoose(page, url, opts = {}) {
     throw e;
   }
 }
+
+/** The extension's warning page (either browser), as a URL regular expression. */
+export const WARNING_PAGE_RE = /^(chrome|moz)-extension:\/\/[^/]+\/warning\/warning\.html\?/;
+
+/**
+ * The level a page shows under the DOM contract, the one place a test reads it from: 'danger' when the tab was
+ * sent to the extension's warning page or (until every page-level danger goes there) a
+ * `<omamori-guard data-level="danger">` stands on the page; 'caution' for the quiet notice; null for none.
+ * Returns {level, brand, how} or {level: null}.
+ */
+export async function levelShown(page) {
+  const url = page.url();
+  if (WARNING_PAGE_RE.test(url)) {
+    const q = new URL(url).searchParams;
+    return { level: 'danger', brand: q.get('brand') || null, how: 'warning-page' };
+  }
+  let g = null;
+  try {
+    g = await guardOf(page);
+  } catch {
+    return { level: null, how: 'navigating' };
+  }
+  if (!g) return { level: null };
+  return { level: g.level, brand: g.brand || null, how: 'guard' };
+}
