@@ -74,6 +74,57 @@ pub enum Rule {
     FakeShopMarks,
     MailboxNumber,
     BrandClaim,
+    CardAuthImpersonation,
+    MixedScriptBrand,
+    MixedScriptText,
+    LurePage,
+    PersonalInfoStep,
+    DocumentUpload,
+    ScamStep,
+    OpaqueOrigin,
+}
+
+/// Which step of a scam a page looks like (the `step` of a verdict).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Login,
+    Card,
+    CardAuth,
+    PersonalInfo,
+    DocumentUpload,
+    BankAccount,
+    Lure,
+}
+
+impl Step {
+    pub const ALL: &'static [Step] =
+        &[Step::Login, Step::Card, Step::CardAuth, Step::PersonalInfo, Step::DocumentUpload, Step::BankAccount, Step::Lure];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::Login => "login",
+            Step::Card => "card",
+            Step::CardAuth => "card_auth",
+            Step::PersonalInfo => "personal_info",
+            Step::DocumentUpload => "document_upload",
+            Step::BankAccount => "bank_account",
+            Step::Lure => "lure",
+        }
+    }
+
+    /// How a person names the step, (Japanese, English).
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Step::Login => ("IDとパスワードを盗む", "stealing your login"),
+            Step::Card => ("カード情報を盗む", "stealing your card details"),
+            Step::CardAuth => ("カードの本人認証(3Dセキュア)を装う", "faking your card's authentication (3-D Secure)"),
+            Step::PersonalInfo => ("氏名・生年月日・住所などの個人情報を集める", "collecting your personal details (name, birth date, address)"),
+            Step::DocumentUpload => ("身分証やカードの写真を集める", "collecting photos of your ID or card"),
+            Step::BankAccount => ("銀行口座の情報を盗む", "stealing your bank account details"),
+            Step::Lure => ("「アカウントがロックされた」などと告げて入力画面へ誘う", "luring you on with a \"your account is locked\" notice"),
+        }
+    }
 }
 
 /// What a message may mention.
@@ -84,6 +135,8 @@ pub struct MsgCtx<'a> {
     pub official: &'a str,
     pub fields_ja: &'a str,
     pub fields_en: &'a str,
+    /// the step of a scam the page looks like, if any (for `ScamStep`)
+    pub step: Option<Step>,
 }
 
 impl Rule {
@@ -96,7 +149,9 @@ impl Rule {
         Rule::LookalikeUrlWithCredentials, Rule::PinWithCardNumber, Rule::NeverAskedField,
         Rule::CardVerificationPage, Rule::PrepaidByMessage, Rule::PrepaidOffIssuer, Rule::SensitiveFieldsRiskyHost,
         Rule::FormPostsElsewhere, Rule::UrgencyWording, Rule::CashOutService, Rule::FakeShopMarks,
-        Rule::MailboxNumber, Rule::BrandClaim,
+        Rule::MailboxNumber, Rule::BrandClaim, Rule::CardAuthImpersonation, Rule::MixedScriptBrand,
+        Rule::MixedScriptText, Rule::LurePage, Rule::PersonalInfoStep, Rule::DocumentUpload, Rule::ScamStep,
+        Rule::OpaqueOrigin,
     ];
 
     /// Rules decided from the address alone (the rest need the page).
@@ -144,6 +199,14 @@ impl Rule {
             Rule::FakeShopMarks => "fake-shop-marks",
             Rule::MailboxNumber => "mailbox-number",
             Rule::BrandClaim => "brand-claim",
+            Rule::CardAuthImpersonation => "card-auth-impersonation",
+            Rule::MixedScriptBrand => "mixed-script-brand",
+            Rule::MixedScriptText => "mixed-script-text",
+            Rule::LurePage => "lure-page",
+            Rule::PersonalInfoStep => "personal-info-step",
+            Rule::DocumentUpload => "document-upload",
+            Rule::ScamStep => "scam-step",
+            Rule::OpaqueOrigin => "opaque-origin",
         }
     }
 
@@ -163,7 +226,10 @@ impl Rule {
             | Rule::NeverAskedField
             | Rule::CardVerificationPage
             | Rule::PrepaidByMessage
-            | Rule::PrepaidOffIssuer => Severity::Danger,
+            | Rule::PrepaidOffIssuer
+            | Rule::CardAuthImpersonation
+            | Rule::MixedScriptBrand
+            | Rule::DocumentUpload => Severity::Danger,
             Rule::TypoDomain
             | Rule::TypoToken
             | Rule::TldSwapQuiet
@@ -175,7 +241,10 @@ impl Rule {
             | Rule::UrgencyWording
             | Rule::CashOutService
             | Rule::FakeShopMarks
-            | Rule::MailboxNumber => Severity::Caution,
+            | Rule::MailboxNumber
+            | Rule::MixedScriptText
+            | Rule::LurePage
+            | Rule::PersonalInfoStep => Severity::Caution,
             Rule::OfficialDomain
             | Rule::PlainHttp
             | Rule::IpHost
@@ -186,7 +255,9 @@ impl Rule {
             | Rule::LongHost
             | Rule::RandomLabel
             | Rule::MixedScriptHost
-            | Rule::BrandClaim => Severity::Info,
+            | Rule::BrandClaim
+            | Rule::ScamStep
+            | Rule::OpaqueOrigin => Severity::Info,
         }
     }
 
@@ -346,6 +417,48 @@ impl Rule {
                 format!("このページは{b}を名乗っています。"),
                 format!("This page presents itself as {be}."),
             ),
+            Rule::CardAuthImpersonation => {
+                let (who_ja, who_en) = if b.is_empty() {
+                    ("カード会社の本人認証サービス".to_string(), "a card company's authentication service".to_string())
+                } else {
+                    (format!("{b}の本人認証サービス"), format!("{be}'s authentication service"))
+                };
+                (
+                    format!("このページは{who_ja}(3Dセキュア)を装って{}を求めています。本物の本人認証はカード会社の画面でワンタイムパスワードを尋ねるもので、カード番号や固定のパスワード、暗証番号を入力させることはありません。", c.fields_ja),
+                    format!("This page poses as {who_en} (3-D Secure) and asks for your {}. Real card authentication happens on the card company's screen with a one-time code; it never asks for the card number again, a fixed password or the PIN.", c.fields_en),
+                )
+            }
+            Rule::MixedScriptBrand => (
+                format!("{b}の名前が、ラテン文字にキリル文字やギリシャ文字を混ぜた見せかけの綴りで書かれています。本物の{b}が自分の名前をこう書くことはありません。"),
+                format!("{be}'s name is spelled with Cyrillic or Greek letters mixed into the Latin ones to look the same. The real {be} never writes its name that way."),
+            ),
+            Rule::MixedScriptText => (
+                "ラテン文字とキリル文字・ギリシャ文字を混ぜて書いた語があります。見た目をまねて検出を逃れる手口です。".into(),
+                "A word mixes Latin letters with Cyrillic or Greek ones: a trick to look like something while escaping detection.".into(),
+            ),
+            Rule::LurePage => (
+                "「アカウントがロックされました」「確認が必要です」などと告げ、ボタンで次の画面へ進ませようとしています。本物のお知らせかどうかは、ブックマークや公式アプリから確かめてください。".into(),
+                "The page says your account is locked or needs a check and offers only a button to go on. Check any such notice through your bookmark or the official app.".into(),
+            ),
+            Rule::PersonalInfoStep => (
+                format!("このページは{b}を名乗って、氏名・生年月日・住所・電話番号などの個人情報を求めていますが、{b}の公式サイト({o})ではありません。"),
+                format!("This page presents itself as {be} and asks for personal details (name, birth date, address, phone), but it is not {be}'s official site ({o})."),
+            ),
+            Rule::DocumentUpload => (
+                format!("このページは{b}を名乗って、身分証やカードの写真のアップロードを求めていますが、{b}の公式サイト({o})ではありません。"),
+                format!("This page presents itself as {be} and asks you to upload photos of your ID or card, but it is not {be}'s official site ({o})."),
+            ),
+            Rule::ScamStep => {
+                let (ja, en) = c.step.map_or(("", ""), Step::label);
+                (
+                    format!("このページは、詐欺の「{ja}」段階の画面によく似ています。"),
+                    format!("This page looks like the step of a scam that is {en}."),
+                )
+            }
+            Rule::OpaqueOrigin => (
+                "このページには元のサイトのアドレスがありません(サンドボックス化された枠や blob: の文書)。どのサイトのものか確かめられません。".into(),
+                "This page has no address of its own (a sandboxed frame or a blob: document): which site it belongs to cannot be checked.".into(),
+            ),
         }
     }
 }
@@ -397,6 +510,11 @@ pub struct Verdict {
     pub go_instead: Option<GoInstead>,
     pub fields: Vec<FieldOut>,
     pub url_block: bool,
+    /// the brand id the page presents itself as, at any level (the background passes it to the tab's frames as
+    /// `top_claim`)
+    pub claim: Option<String>,
+    /// which step of a scam the page looks like
+    pub step: Option<Step>,
     #[serde(skip)]
     pub rules: Vec<Rule>,
 }
@@ -428,11 +546,16 @@ mod tests {
 
     #[test]
     fn every_rule_has_both_languages() {
-        let c = MsgCtx { brand_ja: "エムアイカード", brand_en: "MI Card", domain: "kwtqq.com", official: "micard.co.jp", fields_ja: "カード番号", fields_en: "card number" };
+        let c = MsgCtx { brand_ja: "エムアイカード", brand_en: "MI Card", domain: "kwtqq.com", official: "micard.co.jp", fields_ja: "カード番号", fields_en: "card number", step: Some(Step::CardAuth) };
         for r in Rule::ALL {
             let (ja, en) = r.message(&c);
             assert!(!ja.is_empty() && !en.is_empty(), "{}", r.code());
             assert!(!ja.is_ascii(), "{} ja must be Japanese", r.code());
+        }
+        for s in Step::ALL {
+            let c = MsgCtx { step: Some(*s), ..c };
+            let (ja, en) = Rule::ScamStep.message(&c);
+            assert!(ja.contains(s.label().0) && en.contains(s.label().1), "{}", s.code());
         }
     }
 }

@@ -58,6 +58,8 @@ fn empty_verdict() -> Verdict {
         go_instead: None,
         fields: Vec::new(),
         url_block: false,
+        claim: None,
+        step: None,
         rules: Vec::new(),
     }
 }
