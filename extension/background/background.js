@@ -699,6 +699,10 @@ function sanitizeFacts(raw, sender) {
     text: str(f.text, 4000),
     form_actions: arr(f.form_actions, 20, 2048),
     resource_urls: arr(f.resource_urls, 50, 2048),
+    logos: arr(f.logos, 30, 300),
+    favicon: isHttp(f.favicon) ? str(f.favicon, 2048) : '',
+    buttons: arr(f.buttons, 20, 100),
+    top_claim: null, // set below from the tab's own top-frame verdict, never from the content script
     inputs: [],
   };
   if (Array.isArray(f.inputs)) {
@@ -752,6 +756,11 @@ const FROM_CONTENT = {
   async check(m, sender) {
     await listsReady;
     const facts = sanitizeFacts(m.facts, sender);
+    // judge the tab: a subframe is judged with the brand its top page presents itself as
+    if (sender.frameId !== 0 && sender.tab) {
+      const top = (await getTab(sender.tab.id))?.frames?.['0'];
+      if (top && top.verdict && typeof top.verdict.claim === 'string') facts.top_claim = top.verdict.claim;
+    }
     const origin = originOf(facts.url);
     await engineReady;
     const t0 = performance.now();
