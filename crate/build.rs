@@ -316,6 +316,7 @@ fn vocab_rs(out: &Path) {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Fields {
+        readings: Vec<String>,
         kind: Vec<Kind>,
     }
     #[derive(serde::Deserialize)]
@@ -376,6 +377,10 @@ fn vocab_rs(out: &Path) {
         );
     }
     code += "];\n";
+    for r in &fields.readings {
+        assert!(r.split_once(':').is_some_and(|(k, v)| k.chars().count() == 1 && !v.is_empty()), "bad reading `{r}`");
+    }
+    code += &format!("pub static FIELD_READINGS: StrList = {};\n", list(&fields.readings));
     let s = &signals;
     code += &format!(
         "pub static SIGNALS: SignalWords = SignalWords {{ abused_tlds: {}, shared_hosting: {}, shorteners: {}, \
