@@ -68,14 +68,17 @@ pub struct PageText {
 impl PageText {
     pub fn new(f: &PageFacts) -> Self {
         let conf = |s: &str| fold_confusable(&join_spaced_letters(s));
+        // separators the skeleton would turn into letters (`|` → `l`, `—` → `ー`) are written as `:` first, so
+        // that a title's segments stay apart
+        let headline = |s: &str| conf(&s.replace(['|', '｜', '—', '―', '。'], ":"));
         let mut sections = vec![
-            (Source::Title, conf(&f.title)),
+            (Source::Title, headline(&f.title)),
             (Source::SiteName, conf(&f.site_name)),
             (Source::Footer, conf(&f.footer_text)),
             (Source::Text, conf(&f.text)),
         ];
         sections.extend(f.image_alts.iter().map(|a| (Source::ImageAlt, conf(a))));
-        sections.extend(f.headings.iter().map(|h| (Source::Heading, conf(h))));
+        sections.extend(f.headings.iter().map(|h| (Source::Heading, headline(h))));
         sections.retain(|(_, s)| !s.is_empty());
         let plain_of = |s: &str| fold(&join_spaced_letters(s));
         let mut plain = vec![plain_of(&f.title), plain_of(&f.footer_text), plain_of(&f.text)];
@@ -133,7 +136,7 @@ struct Evidence {
 
 /// Characters that end a segment of a title or heading ("PayPal：アカウントの確認", "ログイン | Amazon").
 fn is_separator(c: char) -> bool {
-    matches!(c, '|' | '｜' | ':' | '：' | '-' | '–' | '—' | '/' | '・' | '【' | '】' | '「' | '」' | '(' | ')' | '（'
+    matches!(c, '|' | '｜' | ':' | '·' | '˳' | '：' | '-' | '–' | '—' | '/' | '・' | '【' | '】' | '「' | '」' | '(' | ')' | '（'
         | '）' | '[' | ']' | '<' | '>' | '‹' | '›' | '«' | '»' | ',' | '、' | '。' | '!' | '?' | '~' | '〜' | '　')
 }
 
@@ -408,6 +411,25 @@ pub fn claimed_brand(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_segments_survive_the_skeleton() {
+        let kb = KnowledgeBase::new().expect("kb");
+        let psl = SuffixList::new();
+        let signals = crate::signals::Signals::new();
+        for title in ["ログイン | Amazon", "Amazon — アカウント", "PayPal：ログイン", "Apple ID・サインイン"] {
+            let f = PageFacts { title: title.into(), ..Default::default() };
+            let page = PageText::new(&f);
+            let c = claimed_brand(&kb, &psl, signals.page(), &f, &page, &[]);
+            assert!(c.claim.is_some_and(|c| c.identity), "{title}");
+        }
+        for title in ["PayPalで支払う | 例示ストア", "Amazon Payでのお支払い", "PayPayを騙るメールに注意"] {
+            let f = PageFacts { title: title.into(), ..Default::default() };
+            let page = PageText::new(&f);
+            let c = claimed_brand(&kb, &psl, signals.page(), &f, &page, &[]);
+            assert!(c.claim.is_none(), "{title}: {:?}", c.claim);
+        }
+    }
 
     #[test]
     fn tokens_split_file_names() {

@@ -27,6 +27,7 @@ pub struct PageVocab {
     pub fake_shop: Vec<String>,
     pub shop_contact: Vec<String>,
     /// words around a brand's name that make it the page's identity, or something the page only uses or names
+    /// (confusable-folded, as the text brand names are found in)
     pub identity_after: Vec<String>,
     pub identity_before: Vec<String>,
     pub other_after: Vec<String>,
@@ -71,6 +72,8 @@ impl Signals {
     pub fn page(&self) -> &PageVocab {
         self.page.get_or_init(|| {
             let folded = |l: StrList| l.iter().map(fold).collect::<Vec<_>>();
+            // compared with the confusable-folded text that brand names are found in
+            let skeletons = |l: StrList| l.iter().map(crate::text::fold_confusable).collect::<Vec<_>>();
             let r = self.raw;
             PageVocab {
                 urgency: folded(r.urgency),
@@ -80,10 +83,10 @@ impl Signals {
                 prepaid_words: folded(r.prepaid_words),
                 fake_shop: folded(r.fake_shop),
                 shop_contact: folded(r.shop_contact),
-                identity_after: folded(r.identity_after),
-                identity_before: folded(r.identity_before),
-                other_after: folded(r.other_after),
-                other_before: folded(r.other_before),
+                identity_after: skeletons(r.identity_after),
+                identity_before: skeletons(r.identity_before),
+                other_after: skeletons(r.other_after),
+                other_before: skeletons(r.other_before),
                 card_auth: folded(r.card_auth),
                 card_auth_weak: folded(r.card_auth_weak),
                 card_context: folded(r.card_context),
