@@ -445,6 +445,7 @@ fn vocab_rs(out: &Path) {
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
     struct Fields {
+        readings: Vec<String>,
         kind: Vec<Kind>,
     }
     #[derive(serde::Deserialize)]
@@ -463,6 +464,18 @@ fn vocab_rs(out: &Path) {
         prepaid_words: Vec<String>,
         fake_shop: Vec<String>,
         shop_contact: Vec<String>,
+        identity_after: Vec<String>,
+        identity_before: Vec<String>,
+        other_after: Vec<String>,
+        other_before: Vec<String>,
+        card_auth: Vec<String>,
+        card_auth_weak: Vec<String>,
+        card_context: Vec<String>,
+        lure: Vec<String>,
+        personal_labels: Vec<String>,
+        personal_attrs: Vec<String>,
+        upload_words: Vec<String>,
+        personal_veto: Vec<String>,
     }
     let read = |name: &str| {
         let src = format!("data/{name}.toml");
@@ -488,11 +501,16 @@ fn vocab_rs(out: &Path) {
         );
     }
     code += "];\n";
+    for r in &fields.readings {
+        assert!(r.split_once(':').is_some_and(|(k, v)| k.chars().count() == 1 && !v.is_empty()), "bad reading `{r}`");
+    }
+    code += &format!("pub static FIELD_READINGS: StrList = {};\n", list(&fields.readings));
     let s = &signals;
     code += &format!(
         "pub static SIGNALS: SignalWords = SignalWords {{ abused_tlds: {}, shared_hosting: {}, shorteners: {}, \
          credential_words: {}, service_words: {}, credential_inside: {}, urgency: {}, verification_page: {}, cash_out: {}, \
-         prepaid_by_message: {}, prepaid_words: {}, fake_shop: {}, shop_contact: {} }};\n",
+         prepaid_by_message: {}, prepaid_words: {}, fake_shop: {}, shop_contact: {}, \
+         identity_after: {}, identity_before: {}, other_after: {}, other_before: {}, card_auth: {}, card_auth_weak: {}, card_context: {}, lure: {}, personal_labels: {}, personal_attrs: {}, upload_words: {}, personal_veto: {} }};\n",
         lower(&s.abused_tlds),
         lower(&s.shared_hosting),
         lower(&s.shorteners),
@@ -506,6 +524,18 @@ fn vocab_rs(out: &Path) {
         list(&s.prepaid_words),
         list(&s.fake_shop),
         list(&s.shop_contact),
+        list(&s.identity_after),
+        list(&s.identity_before),
+        list(&s.other_after),
+        list(&s.other_before),
+        list(&s.card_auth),
+        list(&s.card_auth_weak),
+        list(&s.card_context),
+        list(&s.lure),
+        list(&s.personal_labels),
+        lower(&s.personal_attrs),
+        list(&s.upload_words),
+        list(&s.personal_veto),
     );
     fs::write(out.join("vocab.rs"), code).expect("write vocab.rs");
 }

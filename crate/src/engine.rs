@@ -1,14 +1,15 @@
 //! The public façade: one `Engine` (knowledge base, suffix list and indexes compiled once) answering
 //! `check_url` and `check_page` with a typed `Verdict`.
-use crate::claims::{claimed_brand, Claims, PageText};
+use crate::decide::decide;
+use crate::evidence::{Gatherer, UrlEvidence};
 use crate::facts::PageFacts;
 use crate::fields::{FieldClassifier, FieldKind, SensitiveField};
 use crate::host::{Host, HostKind, ParsedUrl, SuffixList, UrlError};
-use crate::kb::{Brand, BrandIdx, Category, KnowledgeBase};
+use crate::kb::{Brand, BrandIdx, KnowledgeBase};
 use crate::lookalike::{Checker, HostContext, LookalikeIndex, UrlMatch};
 use crate::platform::Platforms;
 use crate::route::{Route, ViaKind};
-use crate::signals::{any_phrase, PageVocab, Signals};
+use crate::signals::Signals;
 use crate::verdict::{BrandName, FieldOut, GoInstead, Level, MsgCtx, PhoneOut, Reason, Rule, Severity, Verdict, Via};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -306,170 +307,71 @@ impl Engine {
         self.build(a, level, top.map(|m| m.brand), rules, &[], url_block)
     }
 
-    /// The verdict on a page: its URL, the brand it claims, and what it asks for.
+    /// The verdict on a page: its URL, the brand it claims, and what it asks for. The evidence is gathered
+    /// first (`evidence`), then decided from that alone (`decide`).
     pub fn check_page(&self, facts: PageFacts) -> Result<Verdict, CheckError> {
         let facts = facts.bounded();
-        // a frame without a host of its own (about:blank, srcdoc) is judged by its top frame's address
-        let a = match self.analyse_url(&facts.url) {
-            Ok(a) => a,
+        // a frame without a host of its own (about:blank, srcdoc) is judged by its top frame's address; a
+        // document with no address at all (blob:null, a sandboxed frame) as a page of unknown origin
+        let (a, opaque) = match self.analyse_url(&facts.url) {
+            Ok(a) => (a, false),
             Err(e) => match facts.top_url.as_deref().map(|t| self.analyse_url(t)) {
-                Some(Ok(a)) => a,
+                Some(Ok(a)) => (a, false),
+                _ if e == CheckError::NoHost => (opaque_analysis(&facts.url), true),
                 _ => return Err(e),
             },
         };
         let host = &a.parsed.host;
-        let sensitive = self.fields.classify_all(&facts.inputs);
-        let url_v = self.url_verdict(&a);
+        let url_v = if opaque { self.build(&a, Level::None, None, Vec::new(), &[], false) } else { self.url_verdict(&a) };
         if url_v.level == Level::Safe {
+            let sensitive = self.fields.classify_all(&facts.inputs);
             return Ok(Verdict { fields: field_out(&sensitive), ..url_v });
         }
-        let page = PageText::new(&facts);
-        let Claims { claim, mentioned } = match a.route.space {
+        let url = UrlEvidence {
+            level: url_v.level,
+            brand: url_v.brand.as_deref().and_then(|id| self.kb.index_of(id)),
+            rules: url_v.rules.clone(),
+            url_block: url_v.url_block,
+            hint: a.top_match().map(|m| (m.brand, m.rule, m.official.clone())),
+            risky_host: a.signals.iter().any(|s| RISKY_HOST_SIGNALS.contains(s)),
+            opaque,
+            form_elsewhere: if opaque { None } else { self.form_target_elsewhere(&facts, host) },
+        };
+        let mut facts = facts;
+        if a.route.space.is_some() {
             // on a platform's space for others' content, the platform's own logos and style sheets are the frame
             // it puts around every page there, not a claim of the page
-            Some(_) => {
-                let mut own = facts.clone();
-                own.resource_urls.retain(|u| self.psl.parse_url(u).map_or(true, |p| p.host.registrable != host.registrable));
-                claimed_brand(&self.kb, &self.psl, &own, &page)
-            }
-            None => claimed_brand(&self.kb, &self.psl, &facts, &page),
-        };
-        let kinds: Vec<FieldKind> = {
-            let mut k: Vec<FieldKind> = sensitive.iter().map(|f| f.kind).collect();
-            k.sort();
-            k.dedup();
-            k
-        };
-        let asks = !kinds.is_empty();
-        let has = |k: FieldKind| kinds.contains(&k);
-        // the folded wording is looked at (and built, the first time) only when the page has text
-        let text_hit = |phrases: fn(&PageVocab) -> &[String]| {
-            let mut texts = page.all().peekable();
-            texts.peek().is_some() && {
-                let phrases = phrases(self.signals.page());
-                texts.any(|t| any_phrase(t, phrases).is_some())
-            }
-        };
-
-        let mut rules: Vec<(Rule, String)> = Vec::new();
-        let mut brand = url_v.brand.as_deref().and_then(|id| self.kb.index_of(id));
-        let mut level = url_v.level;
-
-        // the brand the page claims, unless its URL already clearly imitates one
-        if let Some(c) = &claim {
-            if brand.is_none() || url_v.level < Level::Danger {
-                brand = Some(c.brand);
+            let platform = host.registrable.clone();
+            facts.resource_urls.retain(|u| self.psl.parse_url(u).map_or(true, |p| p.host.registrable != platform));
+        }
+        let gatherer = Gatherer { kb: &self.kb, psl: &self.psl, fields: &self.fields, signals: &self.signals };
+        let ev = gatherer.gather(&facts, url, host.registrable.as_deref());
+        let d = decide(&self.kb, &ev);
+        let mut v = self.build(&a, d.level, d.brand, d.rules, &ev.sensitive, ev.url.url_block);
+        v.claim = d.claim.map(|b| self.kb.brands[b].id.to_string());
+        v.step = d.step;
+        if let Some(step) = d.step {
+            // the step's sentence (built with the step known)
+            if let Some(r) = v.reasons.iter_mut().find(|r| r.code == Rule::ScamStep.code()) {
+                let ctx = MsgCtx {
+                    brand_ja: "",
+                    brand_en: "",
+                    domain: "",
+                    official: "",
+                    fields_ja: "",
+                    fields_en: "",
+                    host: "",
+                    platform_ja: "",
+                    platform_en: "",
+                    service_ja: "",
+                    service_en: "",
+                    shown: "",
+                    step: Some(step),
+                };
+                (r.ja, r.en) = Rule::ScamStep.message(&ctx);
             }
         }
-        let official_of = |b: BrandIdx| self.kb.brands[b].domains.first().map(|d| d.name.to_string()).unwrap_or_default();
-
-        if asks {
-            if let Some(c) = &claim {
-                rules.push((Rule::BrandClaimWithCredentials, official_of(c.brand)));
-                level = Level::Danger;
-                let never: Vec<FieldKind> =
-                    kinds.iter().copied().filter(|k| self.kb.brands[c.brand].never_asks.contains(k)).collect();
-                if !never.is_empty() {
-                    rules.push((Rule::NeverAskedField, official_of(c.brand)));
-                }
-            } else if url_v.level >= Level::Caution && url_v.brand.is_some() {
-                rules.push((Rule::LookalikeUrlWithCredentials, String::new()));
-                level = Level::Danger;
-            } else if let Some(hint) = a.top_match() {
-                // a weak lookalike that said nothing alone: with a form asking for credentials, a caution
-                brand = Some(hint.brand);
-                rules.push((hint.rule, hint.official.clone()));
-                level = level.max(Level::Caution);
-            }
-            if has(FieldKind::CardPin) && has(FieldKind::CardNumber) {
-                rules.push((Rule::PinWithCardNumber, String::new()));
-                level = Level::Danger;
-            }
-            if kinds.iter().any(|k| k.is_card()) && text_hit(|v| &v.verification_page) {
-                if let Some(b) = brand {
-                    if self.kb.brands[b].never_asks.contains(&FieldKind::CardNumber)
-                        || claim.is_some()
-                        || url_v.level == Level::Danger
-                    {
-                        rules.push((Rule::CardVerificationPage, official_of(b)));
-                        level = Level::Danger;
-                    }
-                }
-            }
-            if has(FieldKind::MailboxNumber) {
-                rules.push((Rule::MailboxNumber, String::new()));
-                level = level.max(Level::Caution);
-                if brand.is_some() {
-                    level = Level::Danger;
-                }
-            }
-            if level < Level::Danger {
-                let risky: Vec<Rule> =
-                    a.signals.iter().copied().filter(|s| RISKY_HOST_SIGNALS.contains(s)).collect();
-                if !risky.is_empty() {
-                    rules.push((Rule::SensitiveFieldsRiskyHost, String::new()));
-                    level = level.max(Level::Caution);
-                }
-                if let Some(other) = self.form_target_elsewhere(&facts, host) {
-                    rules.push((Rule::FormPostsElsewhere, other));
-                    level = level.max(Level::Caution);
-                }
-                if text_hit(|v| &v.urgency) {
-                    rules.push((Rule::UrgencyWording, String::new()));
-                    level = level.max(Level::Caution);
-                }
-            }
-        }
-        // "send us the number" is about a prepaid number only where the page talks about prepaid cards
-        // (「認証番号を送信しました」 on a login page is not)
-        let prepaid_context = has(FieldKind::PrepaidNumber)
-            || mentioned.iter().any(|&b| self.kb.brands[b].category == Category::Prepaid)
-            || text_hit(|v| &v.prepaid_words);
-        if prepaid_context && text_hit(|v| &v.prepaid_by_message) {
-            rules.push((Rule::PrepaidByMessage, String::new()));
-            level = Level::Danger;
-        }
-        // a prepaid number is typed only on the issuer's own payment pages (WebMoney seed): a box for one on
-        // a site that names a prepaid brand it does not belong to is a theft of the balance
-        if has(FieldKind::PrepaidNumber) && !rules.iter().any(|(r, _)| *r == Rule::BrandClaimWithCredentials) {
-            if let Some(&p) = mentioned.iter().find(|&&b| self.kb.brands[b].category == Category::Prepaid) {
-                rules.push((Rule::PrepaidOffIssuer, official_of(p)));
-                brand = brand.or(Some(p));
-                level = Level::Danger;
-            }
-        }
-        if text_hit(|v| &v.cash_out) {
-            rules.push((Rule::CashOutService, String::new()));
-            level = level.max(Level::Caution);
-        }
-        if asks
-            && kinds.iter().any(|k| k.is_card())
-            && text_hit(|v| &v.fake_shop)
-            && !text_hit(|v| &v.shop_contact)
-        {
-            rules.push((Rule::FakeShopMarks, String::new()));
-            level = level.max(Level::Caution);
-        }
-        // a page that only names a brand (a mail quoting it, an article) is not worth a word; one that asks
-        // for something under that name is
-        if let (Some(c), None, true) = (&claim, rules.first(), asks) {
-            rules.push((Rule::BrandClaim, official_of(c.brand)));
-        }
-        // the URL's own findings come after the page's, then the signals
-        let url_rules: Vec<(Rule, String)> = url_v
-            .rules
-            .iter()
-            .map(|r| (*r, brand.map(official_of).unwrap_or_default()))
-            .collect();
-        for r in url_rules {
-            if !rules.iter().any(|(x, _)| *x == r.0) {
-                rules.push(r);
-            }
-        }
-        // a brand is named only when something tied the page to it
-        let named = if level >= Level::Caution || (claim.is_some() && asks) { brand } else { None };
-        let url_block = url_v.url_block;
-        Ok(self.build(&a, level, named, rules, &sensitive, url_block))
+        Ok(v)
     }
 
     fn form_target_elsewhere(&self, facts: &PageFacts, host: &Host) -> Option<String> {
@@ -543,6 +445,7 @@ impl Engine {
                 service_ja: service.0,
                 service_en: service.1,
                 shown,
+                step: None,
             };
             let (ja, en) = rule.message(&ctx);
             reasons.push(Reason { code: rule.code(), severity: rule.severity(), ja, en });
@@ -569,6 +472,8 @@ impl Engine {
                 .collect(),
             destination: route.destination.clone(),
             user_content: route.space.is_some(),
+            claim: None,
+            step: None,
             rules: codes,
         }
     }
@@ -628,6 +533,31 @@ fn route_words(route: &Route, rule: Rule) -> ((String, String), (&'static str, &
             (none.0, none.1, route.userinfo().map_or("", |s| s.host.as_str()))
         }
         _ => none,
+    }
+}
+
+/// The analysis of an address with no host (`blob:null/…`, a sandboxed frame's): a page of unknown origin,
+/// never official, with no URL finding.
+fn opaque_analysis(url: &str) -> UrlAnalysis {
+    let parsed_url = url::Url::parse(url).unwrap_or_else(|_| url::Url::parse("about:blank").expect("about:blank"));
+    let host = Host {
+        ascii: String::new(),
+        unicode: String::new(),
+        kind: HostKind::Domain,
+        registrable: None,
+        suffix: String::new(),
+        shared_hosting: false,
+        suffix_known: false,
+    };
+    UrlAnalysis {
+        parsed: ParsedUrl { url: parsed_url, host },
+        suspicion: 0,
+        official: None,
+        abused_tld: false,
+        service_only: false,
+        matches: Vec::new(),
+        signals: Vec::new(),
+        route: Route::default(),
     }
 }
 

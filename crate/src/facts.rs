@@ -6,6 +6,9 @@ pub const MAX_INPUTS: usize = 500;
 pub const MAX_LIST: usize = 50;
 pub const MAX_FIELD_CHARS: usize = 300;
 pub const MAX_TEXT_CHARS: usize = 4_000;
+pub const MAX_LOGOS: usize = 30;
+pub const MAX_BUTTONS: usize = 20;
+pub const MAX_BUTTON_CHARS: usize = 100;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default)]
@@ -40,6 +43,15 @@ pub struct PageFacts {
     pub form_actions: Vec<String>,
     pub resource_urls: Vec<String>,
     pub inputs: Vec<InputFacts>,
+    /// one entry per logo-like image or mark: its image file name, then its class, id and alt, space-separated;
+    /// entries that say logo / brand / header / ロゴ first (≤ 30, each ≤ 300 chars)
+    pub logos: Vec<String>,
+    /// the absolute URL of `link[rel~=icon]`, or ""
+    pub favicon: String,
+    /// texts of buttons, submit / button inputs and `[role=button]` (≤ 20, each ≤ 100 chars)
+    pub buttons: Vec<String>,
+    /// for a subframe: the brand id the tab's top frame presents itself as (set by the background only)
+    pub top_claim: Option<String>,
 }
 
 fn cut(s: &mut String, max_chars: usize) {
@@ -80,6 +92,18 @@ impl PageFacts {
             for s in list.iter_mut() {
                 cut(s, MAX_FIELD_CHARS);
             }
+        }
+        cut(&mut self.favicon, 4096);
+        self.logos.truncate(MAX_LOGOS);
+        for s in self.logos.iter_mut() {
+            cut(s, MAX_FIELD_CHARS);
+        }
+        self.buttons.truncate(MAX_BUTTONS);
+        for s in self.buttons.iter_mut() {
+            cut(s, MAX_BUTTON_CHARS);
+        }
+        if let Some(c) = self.top_claim.as_mut() {
+            cut(c, 64);
         }
         self.inputs.truncate(MAX_INPUTS);
         for i in &mut self.inputs {

@@ -43,6 +43,67 @@ struct Vocab {
     /// each its kind's rank
     attr_inner: aho_corasick::AhoCorasick,
     attr_inner_rank: Vec<usize>,
+    /// the labels read with tolerance (`tolerant`), and as readings (`reading`), each with its kind's rank
+    tolerant: crate::text::PhraseSet,
+    tolerant_labels: Vec<(String, usize)>,
+    reading: crate::text::PhraseSet,
+    readings: rustc_hash::FxHashMap<char, &'static str>,
+}
+
+/// Labels longer than this are not compared one character off (bounded work).
+const FUZZY_MAX_CHARS: usize = 12;
+/// … nor shorter than this (one character off a short word is another word).
+const FUZZY_MIN_CHARS: usize = 4;
+
+/// A folded label as the tolerant match compares it: look-alike characters folded to their UTS #39 skeleton
+/// (カ一ド → カード's skeleton) and the particle の between two non-ASCII characters dropped (カードの番号).
+fn tolerant_form(folded: &str) -> String {
+    let chars: Vec<char> = folded.chars().collect();
+    let mut kept = String::with_capacity(folded.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let between = i > 0 && i + 1 < chars.len() && !chars[i - 1].is_ascii() && !chars[i + 1].is_ascii();
+        if (c == 'の' || c == 'ノ') && between {
+            continue;
+        }
+        kept.push(c);
+    }
+    unicode_security::confusable_detection::skeleton(&kept).collect()
+}
+
+/// A folded label read aloud: each kanji of the readings table by its reading, katakana as hiragana
+/// (暗しょう番号 and 暗証番号 both → あんしょうばんごう).
+fn reading_form(folded: &str, readings: &rustc_hash::FxHashMap<char, &'static str>) -> String {
+    let mut out = String::with_capacity(folded.len() * 2);
+    for c in folded.chars() {
+        if c == 'の' {
+            continue;
+        }
+        if let Some(r) = readings.get(&c) {
+            out.push_str(r);
+        } else if ('\u{30A1}'..='\u{30F6}').contains(&c) {
+            out.push(char::from_u32(c as u32 - 0x60).unwrap_or(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether `a` and `b` differ by at most one character (one changed, added or removed).
+fn one_char_off(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let mut i = 0;
+    while i < short.len() && short[i] == long[i] {
+        i += 1;
+    }
+    if short.len() == long.len() {
+        short[i + 1.min(short.len() - i)..] == long[i + 1.min(long.len() - i)..]
+    } else {
+        short[i..] == long[i + 1..]
+    }
 }
 
 /// The tokens of an input's name and id (`attr_tokens`), kept as one string: `compact` is every token
@@ -191,7 +252,22 @@ impl FieldClassifier {
                 }
             }
             let attr_inner = aho_corasick::AhoCorasick::new(&inner).expect("attr automaton");
+            let readings: rustc_hash::FxHashMap<char, &'static str> = crate::kb::embedded::FIELD_READINGS
+                .iter()
+                .filter_map(|r| r.split_once(':'))
+                .filter_map(|(k, v)| k.chars().next().map(|c| (c, v)))
+                .collect();
+            let mut tolerant_labels = Vec::new();
+            let mut read = Vec::new();
+            for (l, &rank) in all.iter().zip(&label_rank) {
+                tolerant_labels.push((tolerant_form(l), rank));
+                read.push(reading_form(l, &readings));
+            }
             Vocab {
+                tolerant: crate::text::PhraseSet::new(&tolerant_labels.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>()),
+                reading: crate::text::PhraseSet::new(&read),
+                tolerant_labels,
+                readings,
                 labels: crate::text::PhraseSet::new(&all),
                 label_rank,
                 attr_exact,
@@ -209,6 +285,37 @@ impl FieldClassifier {
         // the first kind in vocabulary order whose label occurs wins
         let v = self.vocab();
         v.labels.min_found(text, |i| v.label_rank[i]).map(|r| v.vocab[r].kind)
+    }
+
+    /// A label no word matched, read with tolerance (look-alike characters, particles, kana spellings, and for
+    /// a short label one character off): the kind of the first label in vocabulary order it matches.
+    fn by_text_tolerant(&self, text: &str) -> Option<FieldKind> {
+        if text.is_empty() || text.is_ascii() {
+            return None;
+        }
+        let v = self.vocab();
+        let t = tolerant_form(text);
+        if let Some(r) = v.tolerant.min_found(&t, |i| v.tolerant_labels[i].1) {
+            return Some(v.vocab[r].kind);
+        }
+        if let Some(r) = v.reading.min_found(&reading_form(text, &v.readings), |i| v.label_rank[i]) {
+            return Some(v.vocab[r].kind);
+        }
+        let chars: Vec<char> = t.chars().collect();
+        if !(FUZZY_MIN_CHARS..=FUZZY_MAX_CHARS).contains(&chars.len()) {
+            return None;
+        }
+        v.tolerant_labels
+            .iter()
+            .filter(|(l, _)| !l.is_ascii())
+            .filter(|(l, _)| {
+                let n = l.chars().count();
+                n >= FUZZY_MIN_CHARS && n.abs_diff(chars.len()) <= 1
+            })
+            .filter(|(l, _)| one_char_off(&chars, &l.chars().collect::<Vec<_>>()))
+            .map(|(_, r)| *r)
+            .min()
+            .map(|r| v.vocab[r].kind)
     }
 
     /// The first kind in vocabulary order with an attr word equal to a token, or (five letters or more) inside
@@ -260,6 +367,14 @@ impl FieldClassifier {
                 }
                 fold_parts_into(&[&input.context], &mut s.text);
                 self.by_text(&s.text)
+            })
+            .or_else(|| {
+                // the label, then the context, once more with tolerance
+                fold_parts_into(&[&input.label, &input.aria_label, &input.placeholder], &mut s.text);
+                self.by_text_tolerant(&s.text).or_else(|| {
+                    fold_parts_into(&[&input.context], &mut s.text);
+                    self.by_text_tolerant(&s.text)
+                })
             })
             .or_else(|| by_shape(input, &ty, s));
         let found = match (found, &*ty) {
@@ -530,6 +645,36 @@ mod tests {
         assert_eq!(c.classify(&input("password", "x", "")), Some(FieldKind::Password));
         assert_eq!(c.classify(&input("text", "q", "検索")), None);
         assert_eq!(c.classify(&input("search", "s", "カード番号")), None);
+    }
+
+    #[test]
+    fn reworded_and_disguised_labels() {
+        let c = classifier();
+        for (label, kind) in [
+            ("カードの番号", FieldKind::CardNumber),
+            ("カ一ド番号", FieldKind::CardNumber),
+            ("暗しょう番号", FieldKind::CardPin),
+            ("暗証畨号", FieldKind::CardPin),
+            ("ｶｰﾄﾞの番号", FieldKind::CardNumber),
+            ("あんしょうバンゴウ", FieldKind::CardPin),
+        ] {
+            assert_eq!(c.classify(&input("text", "f", label)), Some(kind), "{label}");
+        }
+        // one character off a short word is another word; nothing is read into names and addresses
+        for label in ["お名前", "ご住所", "番号", "カード名義", "メールアドレス"] {
+            assert_eq!(c.classify(&input("text", "f", label)), None, "{label}");
+        }
+    }
+
+    #[test]
+    fn one_char_off_is_exact() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert!(one_char_off(&c("暗証畨号"), &c("暗証番号")));
+        assert!(one_char_off(&c("暗証番"), &c("暗証番号")));
+        assert!(one_char_off(&c("暗証x番号"), &c("暗証番号")));
+        assert!(!one_char_off(&c("暗号番号x"), &c("暗証番号")));
+        assert!(one_char_off(&c(""), &c("a")));
+        assert!(one_char_off(&c("ab"), &c("ab")));
     }
 
     #[test]

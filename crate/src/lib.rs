@@ -2,7 +2,9 @@
 //! there. One façade, [`Engine`], over data compiled in at build time (brands, field vocabulary, risk
 //! signals, the public suffix list).
 pub mod claims;
+pub mod decide;
 pub mod engine;
+pub mod evidence;
 pub mod facts;
 pub mod fields;
 mod fold;
@@ -21,4 +23,4 @@ pub mod wasm;
 pub use engine::{CheckError, Engine};
 pub use facts::{InputFacts, PageFacts};
 pub use fields::FieldKind;
-pub use verdict::{Level, Reason, Rule, Verdict};
+pub use verdict::{Level, Reason, Rule, Step, Verdict};

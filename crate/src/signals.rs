@@ -28,6 +28,24 @@ pub struct PageVocab {
     pub prepaid_words: Vec<String>,
     pub fake_shop: Vec<String>,
     pub shop_contact: Vec<String>,
+    /// words around a brand's name that make it the page's identity, or something the page only uses or names
+    /// (confusable-folded, as the text brand names are found in)
+    pub identity_after: Vec<String>,
+    pub identity_before: Vec<String>,
+    pub other_after: Vec<String>,
+    pub other_before: Vec<String>,
+    /// card-authentication (3-D Secure) service names, strong and needing a card context
+    pub card_auth: Vec<String>,
+    pub card_auth_weak: Vec<String>,
+    pub card_context: Vec<String>,
+    /// steps of a scam: lure wording, personal-information labels, what an upload asks a photo of
+    pub lure: Vec<String>,
+    pub personal_labels: Vec<String>,
+    pub upload_words: Vec<String>,
+    /// birth-date / telephone / postal-code labels: such a field is never a card field
+    pub personal_veto: Vec<String>,
+    /// personal-information name / id tokens (lower case, matched whole)
+    pub personal_attrs: Vec<&'static str>,
 }
 
 impl Default for Signals {
@@ -57,6 +75,8 @@ impl Signals {
     pub fn page(&self) -> &PageVocab {
         self.page.get_or_init(|| {
             let folded = |l: StrList| l.iter().map(fold).collect::<Vec<_>>();
+            // compared with the confusable-folded text that brand names are found in
+            let skeletons = |l: StrList| l.iter().map(crate::text::fold_confusable).collect::<Vec<_>>();
             let r = self.raw;
             PageVocab {
                 urgency: folded(r.urgency),
@@ -66,6 +86,18 @@ impl Signals {
                 prepaid_words: folded(r.prepaid_words),
                 fake_shop: folded(r.fake_shop),
                 shop_contact: folded(r.shop_contact),
+                identity_after: skeletons(r.identity_after),
+                identity_before: skeletons(r.identity_before),
+                other_after: skeletons(r.other_after),
+                other_before: skeletons(r.other_before),
+                card_auth: folded(r.card_auth),
+                card_auth_weak: folded(r.card_auth_weak),
+                card_context: folded(r.card_context),
+                lure: folded(r.lure),
+                personal_labels: folded(r.personal_labels),
+                upload_words: folded(r.upload_words),
+                personal_veto: folded(r.personal_veto),
+                personal_attrs: r.personal_attrs.iter().collect(),
             }
         })
     }

@@ -57,6 +57,14 @@ impl PhraseSet {
         found
     }
 
+    /// Every occurrence at word edges as (phrase index, start, end) byte offsets in `hay`.
+    pub fn spans<'a>(&'a self, hay: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+        self.ac
+            .find_overlapping_iter(hay)
+            .filter(move |m| at_word_edges(hay, &self.phrases[m.pattern().as_usize()], m.start(), m.end()))
+            .map(|m| (m.pattern().as_usize(), m.start(), m.end()))
+    }
+
     /// The least `key` of the phrases found in `hay` (what `find_in` finds), without collecting them.
     pub fn min_found<K: Ord>(&self, hay: &str, key: impl Fn(usize) -> K) -> Option<K> {
         self.occurrences(hay).map(key).min()
@@ -70,6 +78,84 @@ impl PhraseSet {
             .filter(move |m| at_word_edges(hay, &self.phrases[m.pattern().as_usize()], m.start(), m.end()))
             .map(|m| m.pattern().as_usize())
     }
+}
+
+/// Text written one element per character (`<span>A</span><span>m</span>…`, read as `A m a z o n`) joined
+/// as a person reads it: a run of three or more single characters, each separated by one space, loses the
+/// spaces. Everything else is left as it is.
+pub fn join_spaced_letters(s: &str) -> std::borrow::Cow<'_, str> {
+    // the common case: no single character stands between spaces
+    let singles = s.split(' ').filter(|w| w.chars().count() == 1).take(3).count();
+    if singles < 3 {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let words: Vec<&str> = s.split(' ').collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < words.len() {
+        let single = |w: &str| w.chars().count() == 1 && w.chars().all(|c| c.is_alphanumeric());
+        let mut j = i;
+        while j < words.len() && single(words[j]) {
+            j += 1;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if j - i >= 3 {
+            for w in &words[i..j] {
+                out.push_str(w);
+            }
+            i = j;
+        } else {
+            out.push_str(words[i]);
+            i += 1;
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// Latin, Cyrillic or Greek, for the mixed-script test.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Alphabet {
+    Latin,
+    Other,
+}
+
+fn alphabet(c: char) -> Option<Alphabet> {
+    match c {
+        'a'..='z' | 'A'..='Z' | '\u{C0}'..='\u{24F}' => Some(Alphabet::Latin),
+        '\u{370}'..='\u{3FF}' | '\u{1F00}'..='\u{1FFF}' | '\u{400}'..='\u{52F}' | '\u{1C80}'..='\u{1C8F}' => {
+            Some(Alphabet::Other)
+        }
+        _ => None,
+    }
+}
+
+/// The words of `s` (runs of letters and digits) that mix Latin letters with Cyrillic or Greek ones
+/// (`Amаzоn` with a Cyrillic а and о): no one writes a real name that way. At most `max` words, from the first
+/// `MAX_TEXT_CHARS` characters.
+pub fn mixed_script_words(s: &str, max: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    if s.is_ascii() {
+        return out;
+    }
+    for w in s.split(|c: char| !c.is_alphanumeric()).take(crate::fold::MAX_TEXT_CHARS) {
+        if out.len() >= max {
+            break;
+        }
+        let (mut latin, mut other) = (false, false);
+        for c in w.chars() {
+            match alphabet(c) {
+                Some(Alphabet::Latin) => latin = true,
+                Some(Alphabet::Other) => other = true,
+                None => {}
+            }
+        }
+        if latin && other {
+            out.push(w);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -110,6 +196,21 @@ mod tests {
                 assert_eq!(set.min_found(hay, key), set.find_in(hay).into_iter().map(key).min(), "{hay}");
             }
         }
+    }
+
+    #[test]
+    fn spaced_letters_join() {
+        assert_eq!(join_spaced_letters("A m a z o n ログイン"), "Amazon ログイン");
+        assert_eq!(join_spaced_letters("カ ー ド 番 号"), "カード番号");
+        assert_eq!(join_spaced_letters("a b ok c d"), "a b ok c d");
+        assert_eq!(join_spaced_letters("plain text here"), "plain text here");
+    }
+
+    #[test]
+    fn mixed_script() {
+        assert_eq!(mixed_script_words("Amаzоn ログイン", 4), vec!["Amаzоn"]);
+        assert!(mixed_script_words("Amazonアカウント Москва αβγ", 4).is_empty());
+        assert_eq!(mixed_script_words("PаyPal", 4), vec!["PаyPal"]);
     }
 
     #[test]

@@ -81,6 +81,57 @@ pub enum Rule {
     FakeShopMarks,
     MailboxNumber,
     BrandClaim,
+    CardAuthImpersonation,
+    MixedScriptBrand,
+    MixedScriptText,
+    LurePage,
+    PersonalInfoStep,
+    DocumentUpload,
+    ScamStep,
+    OpaqueOrigin,
+}
+
+/// Which step of a scam a page looks like (the `step` of a verdict).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Login,
+    Card,
+    CardAuth,
+    PersonalInfo,
+    DocumentUpload,
+    BankAccount,
+    Lure,
+}
+
+impl Step {
+    pub const ALL: &'static [Step] =
+        &[Step::Login, Step::Card, Step::CardAuth, Step::PersonalInfo, Step::DocumentUpload, Step::BankAccount, Step::Lure];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Step::Login => "login",
+            Step::Card => "card",
+            Step::CardAuth => "card_auth",
+            Step::PersonalInfo => "personal_info",
+            Step::DocumentUpload => "document_upload",
+            Step::BankAccount => "bank_account",
+            Step::Lure => "lure",
+        }
+    }
+
+    /// How a person names the step, (Japanese, English).
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Step::Login => ("IDとパスワードを盗む", "stealing your login"),
+            Step::Card => ("カード情報を盗む", "stealing your card details"),
+            Step::CardAuth => ("カードの本人認証(3Dセキュア)を装う", "faking your card's authentication (3-D Secure)"),
+            Step::PersonalInfo => ("氏名・生年月日・住所などの個人情報を集める", "collecting your personal details (name, birth date, address)"),
+            Step::DocumentUpload => ("身分証やカードの写真を集める", "collecting photos of your ID or card"),
+            Step::BankAccount => ("銀行口座の情報を盗む", "stealing your bank account details"),
+            Step::Lure => ("「アカウントがロックされた」などと告げて入力画面へ誘う", "luring you on with a \"your account is locked\" notice"),
+        }
+    }
 }
 
 /// What a message may mention.
@@ -101,6 +152,8 @@ pub struct MsgCtx<'a> {
     pub service_en: &'a str,
     /// the domain written before an `@`
     pub shown: &'a str,
+    /// the step of a scam the page looks like, if any (for `ScamStep`)
+    pub step: Option<Step>,
 }
 
 impl Rule {
@@ -115,7 +168,9 @@ impl Rule {
         Rule::LookalikeUrlWithCredentials, Rule::PinWithCardNumber, Rule::NeverAskedField,
         Rule::CardVerificationPage, Rule::PrepaidByMessage, Rule::PrepaidOffIssuer, Rule::SensitiveFieldsRiskyHost,
         Rule::FormPostsElsewhere, Rule::UrgencyWording, Rule::CashOutService, Rule::FakeShopMarks,
-        Rule::MailboxNumber, Rule::BrandClaim,
+        Rule::MailboxNumber, Rule::BrandClaim, Rule::CardAuthImpersonation, Rule::MixedScriptBrand,
+        Rule::MixedScriptText, Rule::LurePage, Rule::PersonalInfoStep, Rule::DocumentUpload, Rule::ScamStep,
+        Rule::OpaqueOrigin,
     ];
 
     /// Rules decided from the address alone (the rest need the page).
@@ -169,6 +224,14 @@ impl Rule {
             Rule::FakeShopMarks => "fake-shop-marks",
             Rule::MailboxNumber => "mailbox-number",
             Rule::BrandClaim => "brand-claim",
+            Rule::CardAuthImpersonation => "card-auth-impersonation",
+            Rule::MixedScriptBrand => "mixed-script-brand",
+            Rule::MixedScriptText => "mixed-script-text",
+            Rule::LurePage => "lure-page",
+            Rule::PersonalInfoStep => "personal-info-step",
+            Rule::DocumentUpload => "document-upload",
+            Rule::ScamStep => "scam-step",
+            Rule::OpaqueOrigin => "opaque-origin",
         }
     }
 
@@ -189,7 +252,10 @@ impl Rule {
             | Rule::NeverAskedField
             | Rule::CardVerificationPage
             | Rule::PrepaidByMessage
-            | Rule::PrepaidOffIssuer => Severity::Danger,
+            | Rule::PrepaidOffIssuer
+            | Rule::CardAuthImpersonation
+            | Rule::MixedScriptBrand
+            | Rule::DocumentUpload => Severity::Danger,
             Rule::TypoDomain
             | Rule::TypoToken
             | Rule::TldSwapQuiet
@@ -202,7 +268,10 @@ impl Rule {
             | Rule::UrgencyWording
             | Rule::CashOutService
             | Rule::FakeShopMarks
-            | Rule::MailboxNumber => Severity::Caution,
+            | Rule::MailboxNumber
+            | Rule::MixedScriptText
+            | Rule::LurePage
+            | Rule::PersonalInfoStep => Severity::Caution,
             Rule::OfficialDomain
             | Rule::ViaRedirect
             | Rule::ViaProxy
@@ -217,7 +286,9 @@ impl Rule {
             | Rule::LongHost
             | Rule::RandomLabel
             | Rule::MixedScriptHost
-            | Rule::BrandClaim => Severity::Info,
+            | Rule::BrandClaim
+            | Rule::ScamStep
+            | Rule::OpaqueOrigin => Severity::Info,
         }
     }
 
@@ -401,6 +472,48 @@ impl Rule {
                 format!("このページは{b}を名乗っています。"),
                 format!("This page presents itself as {be}."),
             ),
+            Rule::CardAuthImpersonation => {
+                let (who_ja, who_en) = if b.is_empty() {
+                    ("カード会社の本人認証サービス".to_string(), "a card company's authentication service".to_string())
+                } else {
+                    (format!("{b}の本人認証サービス"), format!("{be}'s authentication service"))
+                };
+                (
+                    format!("このページは{who_ja}(3Dセキュア)を装って{}を求めています。本物の本人認証はカード会社の画面でワンタイムパスワードを尋ねるもので、カード番号や固定のパスワード、暗証番号を入力させることはありません。", c.fields_ja),
+                    format!("This page poses as {who_en} (3-D Secure) and asks for your {}. Real card authentication happens on the card company's screen with a one-time code; it never asks for the card number again, a fixed password or the PIN.", c.fields_en),
+                )
+            }
+            Rule::MixedScriptBrand => (
+                format!("{b}の名前が、ラテン文字にキリル文字やギリシャ文字を混ぜた見せかけの綴りで書かれています。本物の{b}が自分の名前をこう書くことはありません。"),
+                format!("{be}'s name is spelled with Cyrillic or Greek letters mixed into the Latin ones to look the same. The real {be} never writes its name that way."),
+            ),
+            Rule::MixedScriptText => (
+                "ラテン文字とキリル文字・ギリシャ文字を混ぜて書いた語があります。見た目をまねて検出を逃れる手口です。".into(),
+                "A word mixes Latin letters with Cyrillic or Greek ones: a trick to look like something while escaping detection.".into(),
+            ),
+            Rule::LurePage => (
+                "「アカウントがロックされました」「確認が必要です」などと告げ、ボタンで次の画面へ進ませようとしています。本物のお知らせかどうかは、ブックマークや公式アプリから確かめてください。".into(),
+                "The page says your account is locked or needs a check and offers only a button to go on. Check any such notice through your bookmark or the official app.".into(),
+            ),
+            Rule::PersonalInfoStep => (
+                format!("このページは{b}を名乗って、氏名・生年月日・住所・電話番号などの個人情報を求めていますが、{b}の公式サイト({o})ではありません。"),
+                format!("This page presents itself as {be} and asks for personal details (name, birth date, address, phone), but it is not {be}'s official site ({o})."),
+            ),
+            Rule::DocumentUpload => (
+                format!("このページは{b}を名乗って、身分証やカードの写真のアップロードを求めていますが、{b}の公式サイト({o})ではありません。"),
+                format!("This page presents itself as {be} and asks you to upload photos of your ID or card, but it is not {be}'s official site ({o})."),
+            ),
+            Rule::ScamStep => {
+                let (ja, en) = c.step.map_or(("", ""), Step::label);
+                (
+                    format!("このページは、詐欺の「{ja}」段階の画面によく似ています。"),
+                    format!("This page looks like the step of a scam that is {en}."),
+                )
+            }
+            Rule::OpaqueOrigin => (
+                "このページには元のサイトのアドレスがありません(サンドボックス化された枠や blob: の文書)。どのサイトのものか確かめられません。".into(),
+                "This page has no address of its own (a sandboxed frame or a blob: document): which site it belongs to cannot be checked.".into(),
+            ),
         }
     }
 }
@@ -459,6 +572,11 @@ pub struct Verdict {
     pub destination: Option<String>,
     /// the host and path are a platform's space for other people's content: never to be called official
     pub user_content: bool,
+    /// the brand id the page presents itself as, at any level (the background passes it to the tab's frames as
+    /// `top_claim`)
+    pub claim: Option<String>,
+    /// which step of a scam the page looks like
+    pub step: Option<Step>,
     #[serde(skip)]
     pub rules: Vec<Rule>,
 }
@@ -513,11 +631,17 @@ mod tests {
             service_ja: "Google フォーム",
             service_en: "Google Forms",
             shown: "www.micard.co.jp",
+            step: Some(Step::CardAuth),
         };
         for r in Rule::ALL {
             let (ja, en) = r.message(&c);
             assert!(!ja.is_empty() && !en.is_empty(), "{}", r.code());
             assert!(!ja.is_ascii(), "{} ja must be Japanese", r.code());
+        }
+        for s in Step::ALL {
+            let c = MsgCtx { step: Some(*s), ..c };
+            let (ja, en) = Rule::ScamStep.message(&c);
+            assert!(ja.contains(s.label().0) && en.contains(s.label().1), "{}", s.code());
         }
     }
 }

@@ -61,6 +61,8 @@ fn empty_verdict() -> Verdict {
         via: Vec::new(),
         destination: None,
         user_content: false,
+        claim: None,
+        step: None,
         rules: Vec::new(),
     }
 }

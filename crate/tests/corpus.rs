@@ -133,6 +133,12 @@ struct PageCase {
     /// field kinds that must be found, in input order
     #[serde(default)]
     fields: Option<Vec<String>>,
+    /// the step of a scam the verdict must name (`-` for none)
+    #[serde(default)]
+    step: Option<String>,
+    /// the brand the verdict's `claim` must be (`-` for none)
+    #[serde(default)]
+    claim: Option<String>,
     facts: PageFacts,
 }
 
@@ -175,6 +181,18 @@ fn check_page_table(name: &str, text: &str, min: usize) {
             for r in &c.rules {
                 if !v.rules.iter().any(|x| x.code() == r) {
                     why.push(format!("rule {r} missing ({codes})"));
+                }
+            }
+            if let Some(expected) = &c.step {
+                let got = v.step.map_or("-", |s| s.code());
+                if got != expected {
+                    why.push(format!("step {got} (expected {expected})"));
+                }
+            }
+            if let Some(expected) = &c.claim {
+                let got = v.claim.as_deref().unwrap_or("-");
+                if got != expected {
+                    why.push(format!("claim {got} (expected {expected})"));
                 }
             }
             if let Some(expected) = &c.fields {

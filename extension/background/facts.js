@@ -20,6 +20,10 @@ export function sanitizeFacts(raw, sender) {
     text: str(f.text, 4000),
     form_actions: arr(f.form_actions, 20, 2048),
     resource_urls: arr(f.resource_urls, 50, 2048),
+    logos: arr(f.logos, 30, 300),
+    favicon: isHttp(f.favicon) ? str(f.favicon, 2048) : '',
+    buttons: arr(f.buttons, 20, 100),
+    top_claim: null, // set by the check handler from the tab's own top-frame verdict, never from the content script
     inputs: [],
   };
   if (Array.isArray(f.inputs)) {

@@ -36,6 +36,11 @@ export const FROM_CONTENT = {
   async check(m, sender) {
     await listsReady;
     const facts = sanitizeFacts(m.facts, sender);
+    // judge the tab: a subframe is judged with the brand its top page presents itself as
+    if (sender.frameId !== 0 && sender.tab) {
+      const top = (await getTab(sender.tab.id))?.frames?.['0'];
+      if (top && top.verdict && typeof top.verdict.claim === 'string') facts.top_claim = top.verdict.claim;
+    }
     const origin = originOf(facts.url);
     await engineReady;
     const t0 = performance.now();

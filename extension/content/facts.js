@@ -1,7 +1,8 @@
 /*
  * Page facts (content script part; see parts.txt): extractFacts() reads the PageFacts of docs/engine-api.md —
  * the URL (the creator's origin for about:blank, srcdoc and blob: documents), each field's attributes, label
- * and context text, title, og:site_name, headings, image texts, form targets, hot-linked resources, footer and
+ * and context text, title, og:site_name, headings, image texts, logos (image file names, classes, ids), the
+ * favicon, button texts, file inputs and editable roots, form targets, hot-linked resources, footer and
  * a bounded sample of visible text — bounded everywhere (LIMITS), through dom.js's captured methods, in the
  * document and the shadow roots roots.js finds. It reads; checks.js decides when.
  */
@@ -290,6 +291,84 @@ function visibleText(max) {
   return cut(out.trim(), max);
 }
 
+// The page's marks (issue 16): logos as image file names, classes and ids (kits draw brands as images), the
+// favicon, the buttons' words, file inputs and editable elements used as fields.
+const LOGO_HINT = /logo|brand|header|site-title|ロゴ/i;
+const LOGO_SELECTORS = ['[class*=logo i]', '[id*=logo i]', '[class*=brand i]', '[id*=brand i]'];
+const BUTTON_SELECTORS = ['button', 'input[type=submit]', 'input[type=button]', '[role=button]'];
+const MARK_LIMITS = { logos: 30, logoLen: 300, images: 200, logoElements: 40, styled: 10, buttons: 20, buttonLen: 100, editables: 20 };
+
+/** The file name of a URL (no path, query or fragment). */
+function baseName(u) {
+  const path = String(u || '').trim().split(/[?#]/)[0];
+  return cut(path.slice(path.lastIndexOf('/') + 1), 120);
+}
+
+/** One logos entry: image file name, class, id, alt. */
+function markEntry(el, file) {
+  const cls = typeof el.className === 'string' ? el.className : attr(el, 'class');
+  const parts = [file, cls, attr(el, 'id'), attr(el, 'alt') || attr(el, 'aria-label') || attr(el, 'title')];
+  return cut(clean(parts.filter(Boolean).join(' ')), MARK_LIMITS.logoLen);
+}
+
+/** Logo-like images and marks of root, entries that say logo first (docs/engine-api.md `logos`). */
+function logosOf(root, out, styled) {
+  const add = (entry, logo) => {
+    if (entry && !out.some((o) => o.entry === entry)) out.push({ entry, logo });
+  };
+  let n = 0;
+  for (const img of qsaIn(root, 'img')) {
+    if (n++ >= MARK_LIMITS.images) break;
+    const src = attr(img, 'src') || (attr(img, 'srcset').split(/[\s,]+/)[0] || '');
+    const e = markEntry(img, baseName(src));
+    add(e, LOGO_HINT.test(e) || !!closest(img, 'header, [class*=logo i], [id*=logo i]'));
+  }
+  for (const u of firstOf(root, ['svg use'], 50)) {
+    const href = attr(u, 'href') || attr(u, 'xlink:href');
+    const svg = closest(u, 'svg');
+    const e = markEntry(svg || u, cut(href.split('/').pop(), 120));
+    add(e, LOGO_HINT.test(e));
+  }
+  for (const el of firstOf(root, LOGO_SELECTORS, MARK_LIMITS.logoElements)) {
+    if (localName(el) === 'img') continue;
+    let file = '';
+    // a CSS background image: its computed style, for a few elements only (style is computed at this point)
+    if (styled.count < MARK_LIMITS.styled) {
+      styled.count++;
+      try {
+        const bg = getComputedStyle(el).backgroundImage || '';
+        const m = bg.match(/url\(["']?([^"')]+)["']?\)/);
+        if (m) file = baseName(m[1]);
+      } catch { /* ignore */ }
+    }
+    add(markEntry(el, file), true);
+  }
+}
+
+function faviconOf() {
+  for (const l of qsaIn(document, 'link[href]')) {
+    if (attr(l, 'rel').toLowerCase().split(/[\t\n\f\r ]+/).includes('icon')) return absUrl(attr(l, 'href'));
+  }
+  return '';
+}
+
+function buttonsOf(root, out) {
+  for (const el of firstOf(root, BUTTON_SELECTORS, MARK_LIMITS.buttons * 2)) {
+    if (out.length >= MARK_LIMITS.buttons) break;
+    const t = localName(el) === 'input' ? clean(attr(el, 'value')) : textOf(el, MARK_LIMITS.buttonLen);
+    if (t && !out.includes(t)) out.push(cut(t, MARK_LIMITS.buttonLen));
+  }
+}
+
+/** A file input as a fact (an upload step): never a text field. */
+function fileFact(el, labels, actions) {
+  return {
+    tag: 'input', type: 'file', name: cut(attr(el, 'name'), LIMITS.shortAttr), id: cut(attr(el, 'id'), LIMITS.shortAttr),
+    label: labelOf(el, labels), context: contextOf(el), form_action: formActionOf(el, actions),
+    aria_label: cut(clean(attr(el, 'aria-label')), LIMITS.attr),
+  };
+}
+
 /** Extracts PageFacts (docs/engine-api.md) and the element for each facts.inputs entry, in order. */
 function extractFacts() {
   const facts = baseFacts();
@@ -299,6 +378,9 @@ function extractFacts() {
   const alts = [];
   const formActions = [];
   const resources = [];
+  const logos = [];
+  const buttons = [];
+  const styled = { count: 0 };
   let footer = '';
   facts.title = cut(clean($title.call(document)), 300);
   // meta[property="og:site_name" i], meta[name="og:site_name" i] (a selector list: the slow path, ~0.6 ms on a
@@ -318,11 +400,27 @@ function extractFacts() {
   for (const root of roots) {
     eachInOrder(root, FIELD_TAGS, (el) => {
       if (inputs.length >= LIMITS.inputs) return false;
-      if (!isFactInput(el)) return true;
+      if (!isFactInput(el)) {
+        if (localName(el) === 'input' && attr(el, 'type').toLowerCase() === 'file') {
+          inputs.push(fileFact(el, labels, actions));
+          elements.push(el);
+        }
+        return true;
+      }
       inputs.push(inputFact(el, labels, actions));
       elements.push(el);
       return true;
     });
+    // an editable element used as a field
+    for (const el of firstOf(root, ['[contenteditable]'], MARK_LIMITS.editables)) {
+      if (inputs.length >= LIMITS.inputs) break;
+      const parent = $parentElement.call(el);
+      if (!el.isContentEditable || (parent && parent.isContentEditable)) continue; // only the editable root
+      inputs.push({ ...inputFact(el, labels, actions), tag: 'contenteditable', type: '' });
+      elements.push(el);
+    }
+    logosOf(root, logos, styled);
+    buttonsOf(root, buttons);
     for (const el of firstOf(root, ['h1', 'h2', 'h3'], LIMITS.headings * 2)) {
       if (headings.length >= LIMITS.headings) break;
       const t = textOf(el, LIMITS.headingLen);
@@ -390,5 +488,9 @@ function extractFacts() {
   facts.form_actions = formActions;
   facts.resource_urls = resources;
   facts.inputs = inputs;
+  logos.sort((a, b) => Number(b.logo) - Number(a.logo));
+  facts.logos = logos.slice(0, MARK_LIMITS.logos).map((l) => l.entry);
+  facts.favicon = faviconOf();
+  facts.buttons = buttons;
   return { facts, elements, roots };
 }

@@ -98,9 +98,9 @@ const ATTRS: &[&str] = &[
     "pass", "email", "tel", "loginId", "user", "q", "query", "search", "keyword", "month", "year", "mm", "yy",
     "yyyy", "numeric", "one-time-code", "current-password", "username", "cc-exp-month", "",
 ];
-const TAGS: &[&str] = &["input", "select", "textarea", "INPUT", "Select", "button", ""];
+const TAGS: &[&str] = &["input", "select", "textarea", "INPUT", "Select", "button", "contenteditable", ""];
 const TYPES: &[&str] = &[
-    "text", "tel", "number", "password", "email", "hidden", "submit", "search", "select-one", "checkbox", "",
+    "text", "tel", "number", "password", "email", "hidden", "submit", "search", "select-one", "checkbox", "file", "",
     "PASSWORD", "Text",
 ];
 
@@ -233,6 +233,10 @@ pub fn page_facts(u: &mut Unstructured) -> Result<PageFacts> {
         text: text(u, WORDS, 1_000_000)?,
         form_actions: urls(u, 20)?,
         resource_urls: urls(u, 50)?,
+        logos: list(u, ATTRS, 40)?,
+        favicon: if u.arbitrary()? { url(u)? } else { String::new() },
+        buttons: list(u, WORDS, 30)?,
+        top_claim: if u.ratio(1, 8)? { Some(pick(u, &["micard", "paypal", "amazon", "", "nope", "jcb"])?.to_string()) } else { None },
         inputs,
     })
 }

@@ -100,28 +100,43 @@ export async function gotoLoose(page, url, opts = {}) {
   }
 }
 
+/** The extension's warning page (either browser), as a URL regular expression. */
+export const WARNING_PAGE_RE = /^(chrome|moz)-extension:\/\/[^/]+\/warning\/warning\.html\?/;
+
 /**
- * Waits until the page is judged `danger` as the DESIGN contract lets a test see it: the tab sent to the
- * extension's warning.html, or `<omamori-guard data-level="danger">` in the page (page-level danger is moving to
- * the warning page; a test that waits through this helper holds for both). Returns {where: 'warning-page' |
- * 'guard', brand} or throws with what was seen.
+ * The level a page shows under the DOM contract, the one place a test reads it from: 'danger' when the tab was
+ * sent to the extension's warning page or (until every page-level danger goes there) a
+ * `<omamori-guard data-level="danger">` stands on the page; 'caution' for the quiet notice; null for none.
+ * Returns {level, brand, how} or {level: null}.
+ */
+export async function levelShown(page) {
+  const url = page.url();
+  if (WARNING_PAGE_RE.test(url)) {
+    const q = new URL(url).searchParams;
+    return { level: 'danger', brand: q.get('brand') || null, how: 'warning-page' };
+  }
+  let g = null;
+  try {
+    g = await guardOf(page);
+  } catch {
+    return { level: null, how: 'navigating' };
+  }
+  if (!g) return { level: null };
+  return { level: g.level, brand: g.brand || null, how: 'guard' };
+}
+
+/**
+ * Waits until the page is judged `danger` as the DESIGN contract lets a test see it (levelShown): the tab sent to
+ * the extension's warning.html, or `<omamori-guard data-level="danger">` in the page. Returns {where:
+ * 'warning-page' | 'guard', brand} or throws with what was seen.
  */
 export async function waitForDanger(page, { timeout = 15_000 } = {}) {
   const end = Date.now() + timeout;
   let last = null;
   while (Date.now() < end) {
-    const href = page.url();
-    if (/\/warning\/warning\.html\?/.test(href)) {
-      return { where: 'warning-page', brand: new URL(href).searchParams.get('brand') };
-    }
-    try {
-      last = await guardOf(page);
-      if (last?.level === 'danger') return { where: 'guard', brand: last.brand };
-    } catch (e) {
-      last = { error: String(e.message || e) }; // navigating
-    }
+    last = await levelShown(page);
+    if (last.level === 'danger') return { where: last.how, brand: last.brand };
     await sleep(100);
   }
   throw new Error(`no danger (warning page or guard) within ${timeout} ms; at ${page.url()}, last seen: ${JSON.stringify(last)}`);
 }
-

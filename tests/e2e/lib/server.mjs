@@ -70,7 +70,8 @@ export async function startFixtureServer(opts = {}) {
     const table = sites[host];
     if (!table) return null;
     const name = table[p] ?? table[p.replace(/\/$/, '')] ?? table['*'];
-    return name ? path.join(FIXTURES_DIR, name) : null;
+    // an absolute path serves a page from outside tests/fixtures (the real pages of the corpus test)
+    return name ? (path.isAbsolute(name) ? name : path.join(FIXTURES_DIR, name)) : null;
   }
 
   function handle(req, res, via) {

@@ -35,6 +35,12 @@ export const SITES = {
   'www.hinata-seitai.jp': { '/': 'odd-frames.html', '/slow-frame': 'no-fields.html' },
   // A harmless library sign-up page with every shape of fact the content script reads (chromium-facts).
   'www.sakura-toshokan.jp': { '/join': 'facts-shapes.html' },
+  // Kit tricks seen in real phishing kits (issue 16), each on a brand-free host of its own.
+  'www.yuki-michi.com': { '/signin': 'kit-cyrillic-title.html' },
+  'www.sora-mado.com': { '/signin': 'kit-logo-only.html' },
+  'www.mori-no-ie.com': { '/secure': 'kit-3ds-no-issuer.html' },
+  'www.aki-zora.com': { '/card': 'kit-script-body.html' },
+  'www.hana-fubuki.com': { '/unusual': 'kit-lure-button.html' },
   // Official top pages (where "leave" and "open the official site" go).
   'www.micard.co.jp': { '*': 'official-top.html' },
   'www.mizuhobank.co.jp': { '*': 'official-top.html' },
@@ -59,4 +65,9 @@ export const URLS = {
   officialTop: 'https://www.micard.co.jp/',
   oddFrames: 'https://www.hinata-seitai.jp/',
   factsShapes: 'https://www.sakura-toshokan.jp/join',
+  kitCyrillic: 'https://www.yuki-michi.com/signin',
+  kitLogoOnly: 'https://www.sora-mado.com/signin',
+  kit3dsNoIssuer: 'https://www.mori-no-ie.com/secure',
+  kitScriptBody: 'https://www.aki-zora.com/card',
+  kitLure: 'https://www.hana-fubuki.com/unusual',
 };
