@@ -283,7 +283,10 @@ api.runtime.onMessage.addListener((m, sender, sendResponse) => {
   Promise.resolve()
     .then(() => table[m.type](m, sender))
     .then(sendResponse, (e) => {
-      sendResponse({ ok: false, error: String((e && e.message) || e || 'error'), engine_error: engineError ? String(engineError) : undefined });
+      // engine_error: the engine cannot judge (it failed to load, or trapped): the content script lets input through
+      // then, and only then (any other failure is retried with the fields held)
+      const broken = engineError || (typeof WebAssembly !== 'undefined' && e instanceof WebAssembly.RuntimeError ? e : null);
+      sendResponse({ ok: false, error: String((e && e.message) || e || 'error'), engine_error: broken ? String(broken) : undefined });
     });
   return true; // async response
 });

@@ -120,20 +120,45 @@ function onParsed() {
   else scheduleTextCheck();
 }
 
+// A check that got no answer (the background busy or asleep, its messages queued behind a flood of the page's
+// own navigations) is sent again after these delays, while its fields stay held; after the last one, the next
+// keystroke in a held field asks again. Only the background saying its engine failed (engine_error), or the
+// extension gone, lets input through.
+const RETRY_MS = [300, 1000, 2000, 4000, 8000, 15000];
+
+/**
+ * The facts as compared to decide whether they need an answer of their own: the facts, with every run of digits
+ * in the free-text sample written as one 0. A clock, a countdown or a counter on the page changes nothing the
+ * engine decides on (names of brands and of fields are not digits, and the fields' labels and context are
+ * compared as they are), and must not cost a check, nor hold a field, at every tick.
+ */
+function decisionKey(facts) {
+  const text = typeof facts.text === 'string' ? facts.text.replace(/[0-9０-９]+/g, '0') : facts.text;
+  return JSON.stringify(text === facts.text ? facts : { ...facts, text });
+}
+
 /** mode: 'url' (the URL alone) or 'full' (the page facts, visible-text sample included). */
 function runCheck(mode) {
   if (state.dead) return;
+  if (state.retryTimer) {
+    clearTimeout(state.retryTimer); // this check is the retry
+    state.retryTimer = 0;
+  }
   if (mode === 'full') state.textReady = true; // from now on every page check is a full one
+  takeMutations();
+  const epoch = state.pageEpoch;
   let facts;
   let elements;
+  let readings;
   let roots = null;
   const t0 = performance.now();
   try {
-    ({ facts, elements, roots } = mode === 'url' ? { facts: baseFacts(), elements: [] } : extractFacts());
+    ({ facts, elements, readings, roots } = mode === 'url' ? { facts: baseFacts(), elements: [], readings: [] } : extractFacts());
   } catch (e) {
-    // A page trick must never leave the guard pending forever: fall back to the URL alone.
+    // A page trick must never leave the guard pending forever: fall back to the URL alone (which covers no field).
     facts = baseFacts();
     elements = [];
+    readings = [];
     roots = null;
   }
   if (roots) {
@@ -148,64 +173,103 @@ function runCheck(mode) {
   }
   state.lastCheckAt = performance.now();
   state.lastHref = location.href;
-  const fp = JSON.stringify(facts);
+  const key = decisionKey(facts);
   const seq = ++state.seq;
-  if (fp === state.lastFp && state.lastResponse && state.lastResponseFp === fp && !state.resetSticky) {
-    // Same facts as last time: the last verdict covers these elements too.
-    onVerdict(state.lastResponse, elements, seq);
+  const read = { elements, readings, epoch, full: mode !== 'url' };
+  if (key === state.lastFp && state.lastResponse && state.lastResponseFp === key && !state.resetSticky) {
+    // The same facts as the last answered check: its answer covers these elements too.
+    onVerdict(state.lastResponse, read, seq);
     return;
   }
-  state.lastFp = fp;
-  sendWithRetry({ type: 'check', seq, doc: DOC_ID, facts, cost: Math.round(cost * 100) / 100, start: state.startCost })
+  const flight = state.inflight;
+  if (flight && flight.key === key && !state.resetSticky) {
+    flight.also.push(read); // the same facts are on their way: their answer covers these elements too
+    return;
+  }
+  state.lastFp = key;
+  const mine = { key, seq, also: [] };
+  state.inflight = mine;
+  send({ type: 'check', seq, doc: DOC_ID, facts, cost: Math.round(cost * 100) / 100, start: state.startCost })
     .then((res) => {
+      if (state.inflight === mine) state.inflight = null;
+      if (res && res.ok === false && res.engine_error) {
+        failOpen(res.engine_error);
+        return;
+      }
       if (!res || !res.ok || !res.verdict || typeof res.verdict !== 'object') throw new Error((res && res.error) || 'no verdict');
+      state.retries = 0;
       state.lastResponse = res;
-      state.lastResponseFp = fp;
-      onVerdict(res, elements, seq);
+      state.lastResponseFp = key;
+      onVerdict(res, read, seq);
+      for (const r of mine.also) onVerdict(res, r, seq);
     })
     .catch((e) => {
+      if (state.inflight === mine) state.inflight = null;
       if (isContextGone(e)) return shutdown();
-      if (state.lastFp === fp) state.lastFp = '';
-      failOpen(e);
-      // Fields waiting for this check are let through rather than blocked for good.
-      for (const w of state.waiting) state.checked.add(w.el);
-      state.waiting = [];
-      refocusIfAllowed();
+      if (state.lastFp === key) state.lastFp = '';
+      retryLater(mode, e);
     });
 }
 
-function failOpen(e) {
-  // Without an answer the shell cannot protect, and must not break the web: stop blocking.
-  if (!state.failOpen && state.level === null) {
+/** No answer: the same check again after the next delay of RETRY_MS; fields stay held meanwhile. */
+function retryLater(mode, e) {
+  if (state.dead || state.retryTimer) return;
+  if (state.retries >= RETRY_MS.length) {
+    if (state.retries++ === RETRY_MS.length) {
+      try {
+        console.warn('Omamori: no verdict from the background (' + ((e && e.message) || e) + '); fields stay held until it answers.');
+      } catch { /* ignore */ }
+    }
+    return;
+  }
+  state.retryTimer = setTimeout(() => {
+    state.retryTimer = 0;
+    runCheck(state.textReady ? 'full' : mode);
+  }, RETRY_MS[state.retries++]);
+}
+
+function failOpen(why) {
+  // The background says its engine failed: without it the shell cannot protect, and must not break the web.
+  if (!state.failOpen) {
     state.failOpen = true;
     try {
-      console.warn('Omamori: no verdict from the background (' + ((e && e.message) || e) + '); not blocking input.');
+      console.warn('Omamori: the engine failed (' + why + '); not blocking input.');
     } catch { /* ignore */ }
+    render();
+    refocusIfAllowed();
   }
 }
 
 const LEVELS = new Set(['none', 'safe', 'caution', 'danger']);
 
-function onVerdict(res, elements, seq) {
+/** The answer to a check: read = {elements, readings, epoch, full}, what that check read (facts.js extractFacts). */
+function onVerdict(res, read, seq) {
   if (state.dead) return;
   state.failOpen = false;
   const v = res.verdict;
   const level = LEVELS.has(v.level) ? v.level : 'none';
-  for (const el of elements) state.checked.add(el);
+  const { elements, readings } = read;
+  // A field is covered by what this check read of it, and only by that (never because it was waiting).
+  for (let i = 0; i < elements.length; i++) {
+    state.readings.set(elements[i], readings[i]);
+    state.stale.delete(elements[i]);
+  }
   if (Array.isArray(v.fields)) {
     for (const f of v.fields) {
       const el = f && Number.isInteger(f.index) ? elements[f.index] : null;
       if (el && f.kind) state.kinds.set(el, String(f.kind));
     }
   }
-  // Fields that were blocked as pending are covered by any check issued after they were seen.
-  state.waiting = state.waiting.filter((w) => {
-    if (w.seq <= seq) {
-      state.checked.add(w.el);
-      return false;
-    }
-    return true;
-  });
+  if (read.full && seq >= state.answeredSeq) {
+    state.answeredSeq = seq;
+    state.answeredEpoch = read.epoch;
+  }
+  // Waiting fields this check read are done waiting; the others (detached meanwhile: dropped) wait for the next
+  // check, which the keystroke that held them asked for (input-guard.js askFor) and which reads them first.
+  if (state.waiting.length) {
+    const readSet = new Set(elements);
+    state.waiting = state.waiting.filter((w) => !readSet.has(w.el) && $isConnected.call(w.el));
+  }
 
   const wasDanger = state.level === 'danger' && !state.trusted;
   if (res.trusted) {
@@ -249,7 +313,7 @@ function onlyAboutUs(records) {
 }
 
 let lastDocEl = null;
-const mutationObserver = new MutationObserver((records) => {
+function onMutations(records) {
   if (state.dead) return;
   const de = docEl();
   if (de !== lastDocEl) {
@@ -259,14 +323,31 @@ const mutationObserver = new MutationObserver((records) => {
   }
   checkGuardInPlace();
   checkUrlChange();
-  if (!onlyAboutUs(records)) scheduleCheck();
-});
+  if (!onlyAboutUs(records)) {
+    state.pageEpoch++; // what the newest answer read may be out of date: see input-guard.js pageStillAsRead
+    // a covered field's own attributes changed: it is held until read again, so read it now
+    scheduleCheck(records.some((r) => r.type === 'attributes' && state.readings.has(r.target)) ? 0 : DEBOUNCE_MS);
+  }
+}
+const mutationObserver = new MutationObserver(onMutations);
+
+/** The page's changes not delivered to the observer yet, taken now (a keystroke must not outrun them). */
+function takeMutations() {
+  let records = [];
+  try {
+    records = mutationObserver.takeRecords();
+  } catch { /* ignore */ }
+  if (records.length) onMutations(records);
+}
 
 function startObserving() {
   lastDocEl = docEl();
+  // Text (character data), elements, the attributes the facts read, and classes and styles (which change what is
+  // visible and what CSS writes: generated text, hidden paragraphs).
   mutationObserver.observe(document, {
-    childList: true, subtree: true, attributes: true,
+    childList: true, subtree: true, attributes: true, characterData: true,
     attributeFilter: ['type', 'name', 'id', 'autocomplete', 'inputmode', 'placeholder', 'aria-label',
-      'aria-labelledby', 'action', 'maxlength', 'for', 'alt', 'content', 'href', 'title', 'formaction', 'inert'],
+      'aria-labelledby', 'action', 'maxlength', 'for', 'alt', 'content', 'href', 'title', 'formaction', 'inert',
+      'class', 'style', 'hidden', 'src', 'srcset', 'rel', 'contenteditable', 'role', 'open'],
   });
 }

@@ -58,6 +58,7 @@ const N_appendChild = NP.appendChild;
 const N_getRootNode = NP.getRootNode;
 const ET_add = EventTarget.prototype.addEventListener;
 const HE_blur = HTMLElement.prototype.blur;
+const W_getComputedStyle = window.getComputedStyle;
 const HE_focus = HTMLElement.prototype.focus;
 
 const A_click = HTMLElement.prototype.click;

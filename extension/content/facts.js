@@ -4,7 +4,11 @@
  * and context text, title, og:site_name, headings, image texts, logos (image file names, classes, ids), the
  * favicon, button texts, file inputs and editable roots, form targets, hot-linked resources, footer and
  * a bounded sample of visible text — bounded everywhere (LIMITS), through dom.js's captured methods, in the
- * document and the shadow roots roots.js finds. It reads; checks.js decides when.
+ * document and the shadow roots roots.js finds. Where the fields are bounded, the fields the input guard holds
+ * (the focused one, those waiting) and those near the focus are read first (priorityFields): a field is never let
+ * through unread because others filled the bound. Each field's fact (fieldFact: attributes, label and context,
+ * CSS-generated text included) is also what the guard compares at a keystroke (fieldReading). It reads;
+ * checks.js decides when.
  */
 
 const SKIP_INPUT_TYPES = new Set(['hidden', 'submit', 'button', 'reset', 'image', 'checkbox', 'radio', 'file',
@@ -97,6 +101,47 @@ function textOf(root, max = 200) {
   return cut(clean(out), max);
 }
 
+// CSS-generated text (`::before` / `::after` content) of the elements a field's label and context are read from:
+// a page can write 「暗証番号」 there and nowhere in its DOM. Strings and attr() of the content value; read for the
+// fields near the focus always, and for the first GEN_FIELDS others of an extraction (a count, not a time: what
+// is read of a field must not depend on the machine's speed). A field read without it that has some is held at
+// its first keystroke and read again (input-guard.js isCovered).
+const GEN_FIELDS = 60;
+let genOn = true; // genText reads (off for the fields of an extraction past GEN_FIELDS)
+const GEN_TOKEN = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\)/g;
+
+function genContent(el, pseudo) {
+  let c = '';
+  try {
+    c = W_getComputedStyle.call(window, el, pseudo).content || '';
+  } catch {
+    return '';
+  }
+  if (!c || c === 'none' || c === 'normal') return '';
+  let out = '';
+  for (const m of c.matchAll(GEN_TOKEN)) {
+    if (m[3]) out += attr(el, m[3]);
+    else out += (m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1');
+  }
+  return out;
+}
+
+/** The ::before and ::after text of el ('' when there is none, or when not read). */
+function genText(el) {
+  if (!genOn || !el || nodeType(el) !== 1) return '';
+  const before = genContent(el, '::before');
+  const after = genContent(el, '::after');
+  return before || after ? clean(before + ' ' + after) : '';
+}
+
+/** textOf with el's own CSS-generated text before it. */
+function textWithGen(el, max) {
+  const t = textOf(el, max);
+  if (nodeType(el) !== 1) return t;
+  const g = genText(el);
+  return g ? cut(clean(g + ' ' + t), max) : t;
+}
+
 function hasControl(el) {
   try {
     // (most elements beside a field are a label or a cell with text only: no query needed)
@@ -129,11 +174,11 @@ function labelOf(el, labels) {
   const parts = [];
   for (const l of (labels && labels.get(el)) || []) {
     if (parts.length >= 3) break;
-    parts.push(textOf(l, LIMITS.label));
+    parts.push(textWithGen(l, LIMITS.label));
   }
   if (!parts.some(Boolean)) {
     const wrap = closest(el, 'label');
-    if (wrap) parts.push(textOf(wrap, LIMITS.label));
+    if (wrap) parts.push(textWithGen(wrap, LIMITS.label));
   }
   const ids = attr(el, 'aria-labelledby');
   if (ids) {
@@ -143,7 +188,7 @@ function labelOf(el, labels) {
       try {
         ref = nodeType(root) === 9 ? D_getElementById.call(root, id) : F_getElementById.call(root, id);
       } catch { /* ignore */ }
-      if (ref) parts.push(textOf(ref, LIMITS.label));
+      if (ref) parts.push(textWithGen(ref, LIMITS.label));
     }
   }
   const seen = new Set();
@@ -164,7 +209,7 @@ function contextOf(el) {
     let p = $previousElementSibling.call(cell);
     for (let i = 0; p && i < 4; i++, p = $previousElementSibling.call(p)) {
       if (hasControl(p)) break;
-      const t = textOf(p, LIMITS.context);
+      const t = textWithGen(p, LIMITS.context);
       if (t) return t;
     }
   }
@@ -174,7 +219,7 @@ function contextOf(el) {
     let p = $previousElementSibling.call(dd);
     for (let i = 0; p && i < 4; i++, p = $previousElementSibling.call(p)) {
       if (localName(p) === 'dt') {
-        const t = textOf(p, LIMITS.context);
+        const t = textWithGen(p, LIMITS.context);
         if (t) return t;
       }
     }
@@ -190,7 +235,7 @@ function contextOf(el) {
         if (t) return t.length > LIMITS.context ? t.slice(-LIMITS.context) : t;
       } else if (nt === 1) {
         if (hasControl(sib) || ['input', 'select', 'textarea'].includes(localName(sib))) return '';
-        const t = textOf(sib, LIMITS.context);
+        const t = textWithGen(sib, LIMITS.context);
         if (t) return t;
       }
     }
@@ -369,7 +414,83 @@ function fileFact(el, labels, actions) {
   };
 }
 
-/** Extracts PageFacts (docs/engine-api.md) and the element for each facts.inputs entry, in order. */
+/** The editable root of an element whose content is editable (the topmost ancestor that is), or null. */
+function editingHost(el) {
+  let host = null;
+  try {
+    for (let e = el, i = 0; e && nodeType(e) === 1 && e.isContentEditable && i < 10000; e = $parentElement.call(e), i++) host = e;
+  } catch { /* ignore */ }
+  return host;
+}
+
+/** The fact of one field (docs/engine-api.md `inputs`): a form control, a file input, an editable root; else null. */
+function fieldFact(el, labels, actions) {
+  const ln = localName(el);
+  if (ln === 'input' || ln === 'select' || ln === 'textarea') {
+    if (isFactInput(el)) return inputFact(el, labels, actions);
+    return attr(el, 'type').toLowerCase() === 'file' ? fileFact(el, labels, actions) : null;
+  }
+  if (editingHost(el) !== el) return null;
+  return { ...inputFact(el, labels, actions), tag: 'contenteditable', type: '' };
+}
+
+/** The <label> map of one field alone (its own labels), as labelMap gives it for the fields of an extraction. */
+function ownLabels(el) {
+  const map = new Map();
+  try {
+    const ls = el.labels;
+    if (ls && ls.length) map.set(el, [...ls]);
+  } catch { /* ignore */ }
+  return map;
+}
+
+/**
+ * What a check reads of a field now, CSS-generated text included: the input guard compares it, at a keystroke,
+ * with what the check that covered the field read (state.readings), and holds the field again if it changed.
+ */
+function fieldReading(el) {
+  const f = fieldFact(el, ownLabels(el), null);
+  return f ? JSON.stringify(f) : '';
+}
+
+// Fields near the focus read first: at most this many of the focused field's form and of its shadow root.
+const NEAR_FIELDS = 100;
+
+/**
+ * The fields an extraction reads whatever the bounds: the focused field and the fields waiting for a check (the
+ * input guard holds them), then those near the focus (its form's, its shadow root's). A Set, in that order.
+ */
+function priorityFields() {
+  const out = new Set();
+  let focused = null;
+  try {
+    const a = $activeElement.call(document);
+    const t = a ? deepTarget({ target: a }, null) : null;
+    if (t && t !== UNSEEN && isTextEntry(t)) focused = heldField(t);
+  } catch { /* ignore */ }
+  if (focused) out.add(focused);
+  for (const w of state.waiting) if ($isConnected.call(w.el)) out.add(w.el);
+  const near = focused || (state.waiting.length ? state.waiting[state.waiting.length - 1].el : null);
+  if (near && nodeType(near) === 1) {
+    let form = null;
+    try {
+      form = near.form;
+    } catch { /* ignore */ }
+    if (form && nodeType(form) === 1) {
+      let n = 0;
+      for (const el of qsaIn(form, 'input, select, textarea')) {
+        if (n++ >= NEAR_FIELDS) break;
+        if (isFactInput(el)) out.add(el);
+      }
+    }
+    const root = N_getRootNode.call(near);
+    if (root && nodeType(root) === 11) for (const el of firstOf(root, FIELD_TAGS, NEAR_FIELDS)) if (isFactInput(el)) out.add(el);
+  }
+  return out;
+}
+
+/** Extracts PageFacts (docs/engine-api.md), the element for each facts.inputs entry, in order, and each one's
+ * reading (what fieldReading gives for it now). */
 function extractFacts() {
   const facts = baseFacts();
   const elements = [];
@@ -394,30 +515,37 @@ function extractFacts() {
   }
   facts.site_name = og ? cut(clean(attr(og, 'content')), 200) : '';
 
-  const roots = collectRoots();
+  const first = priorityFields();
+  const roots = collectRoots(first);
   const labels = labelMap(roots);
   const actions = new Map();
+  const readings = [];
+  const unread = new Set(first); // priority fields not read yet
+  const room = Math.max(0, LIMITS.inputs - first.size); // the bound left for the others, in document order
+  let others = 0;
+  const read = (el, prio) => {
+    genOn = prio || others < GEN_FIELDS;
+    const f = fieldFact(el, labels, actions);
+    genOn = true;
+    if (!f) return;
+    inputs.push(f);
+    elements.push(el);
+    readings.push(JSON.stringify(f));
+    if (!prio) others++;
+  };
   for (const root of roots) {
     eachInOrder(root, FIELD_TAGS, (el) => {
-      if (inputs.length >= LIMITS.inputs) return false;
-      if (!isFactInput(el)) {
-        if (localName(el) === 'input' && attr(el, 'type').toLowerCase() === 'file') {
-          inputs.push(fileFact(el, labels, actions));
-          elements.push(el);
-        }
-        return true;
-      }
-      inputs.push(inputFact(el, labels, actions));
-      elements.push(el);
+      const prio = unread.delete(el);
+      // past the bound, the walk goes on only to reach the priority fields
+      if (!prio && others >= room) return unread.size > 0;
+      read(el, prio);
       return true;
     });
     // an editable element used as a field
     for (const el of firstOf(root, ['[contenteditable]'], MARK_LIMITS.editables)) {
-      if (inputs.length >= LIMITS.inputs) break;
-      const parent = $parentElement.call(el);
-      if (!el.isContentEditable || (parent && parent.isContentEditable)) continue; // only the editable root
-      inputs.push({ ...inputFact(el, labels, actions), tag: 'contenteditable', type: '' });
-      elements.push(el);
+      const prio = unread.delete(el);
+      if (!prio && others >= room) continue;
+      if (editingHost(el) === el) read(el, prio);
     }
     logosOf(root, logos, styled);
     buttonsOf(root, buttons);
@@ -464,6 +592,8 @@ function extractFacts() {
       }
     }
   }
+  // priority fields no walk met (an editable root past the first few; a field detached meanwhile is skipped)
+  for (const el of unread) if ($isConnected.call(el)) read(el, true);
   // (link[rel~=icon i][href], link[rel~=apple-touch-icon i][href], link[rel~=stylesheet i][href], img[src],
   // script[src]: the rel test in script keeps every query on a fast path)
   eachInOrder(document, RESOURCE_SELECTORS, (el) => {
@@ -492,5 +622,5 @@ function extractFacts() {
   facts.logos = logos.slice(0, MARK_LIMITS.logos).map((l) => l.entry);
   facts.favicon = faviconOf();
   facts.buttons = buttons;
-  return { facts, elements, roots };
+  return { facts, elements, readings, roots };
 }

@@ -1,29 +1,61 @@
 /*
  * The input guard (content script part; see parts.txt). Capture-phase listeners on window, installed
- * synchronously at document_start (installGuard() at the end of this part): a text-entry field is held — keys
- * and text cancelled, focus taken away, IME compositions ended, text that got in anyway (autofill, password
- * managers) taken back out — while the frame has no verdict, while the field was not in a checked set of facts,
- * or while the verdict is `danger`. A held pending field asks for a page check at once (checks.js) and gets its
- * focus back when the answer allows it. Only trusted events count.
+ * synchronously at document_start (installGuard() at the end of this part). The rule: a text-entry field takes
+ * keys only after a check that READ THAT FIELD has answered, and the answer was not `danger`; and only while what
+ * the check read of it is still true (isCovered: its attributes, label, context and their CSS-generated text, and
+ * for a sensitive field the page's text). Any other field is held: keys and text cancelled, an IME composition
+ * ended, text that got in anyway (autofill, password managers) taken back out; it waits for a check, which reads
+ * it first (facts.js priorityFields). Holding has no visible side effect until something is actually typed:
+ * focusing a held field changes nothing the page can see (no blur, no focus change, no value change), it only
+ * asks for a check. Only trusted events count. Fields in shadow roots are followed to any depth; text going into
+ * something the guard cannot see into is held.
  */
 
 const TEXT_TYPES = new Set(['text', 'password', 'email', 'tel', 'number', 'search', 'url', 'month', 'date',
   'week', 'time', 'datetime-local']);
 
 const GUARD_EVENTS = ['focusin', 'keydown', 'keypress', 'beforeinput', 'input', 'paste', 'drop', 'compositionstart'];
+// Events that only an editable target gets: one whose target the guard cannot see is held.
+const TEXT_EVENTS = new Set(['beforeinput', 'input', 'paste', 'drop', 'compositionstart']);
 const EDIT_KEYS = new Set(['Backspace', 'Delete', 'Enter', 'Process', 'Unidentified', 'Dead', 'Convert',
   'NonConvert', 'KanaMode', 'HiraganaKatakana', 'Hiragana', 'Katakana', 'Zenkaku', 'Hankaku', 'ZenkakuHankaku']);
+// A bound on the shadow roots followed from an event's target (a DOM cannot nest deeper in practice; past it the
+// target is one the guard cannot see into).
+const MAX_SHADOW_DEPTH = 1000;
+// A field whose page changed since the newest answer is read again at once, at the keystroke, when an extraction
+// costs less than this (the facts are compared: unchanged facts need no answer); else it waits for the check.
+const SYNC_READ_MAX_MS = 12;
 
+/** What deepTarget gives for a target inside a shadow root it cannot follow (held when text goes there). */
+const UNSEEN = Object.freeze({ unseen: true });
+
+function hasPoint(ev) {
+  return ev && (ev.type === 'drop' || ev.type === 'dragover') && Number.isFinite(ev.clientX) && Number.isFinite(ev.clientY);
+}
+
+/**
+ * The element an event really goes to: followed through shadow roots (open or closed) by their focused element,
+ * or for a drop by the point; UNSEEN when a shadow root holds it but shows neither.
+ */
 function deepTarget(ev, path) {
   let t = (path && path[0]) || ev.target;
-  for (let i = 0; i < 8 && t && nodeType(t) === 1; i++) {
+  for (let i = 0; t && nodeType(t) === 1; i++) {
     const sr = shadowOf(t);
-    if (!sr) break;
+    if (!sr) return t;
+    if (i >= MAX_SHADOW_DEPTH) return UNSEEN;
     let a = null;
     try {
       a = $srShadowActive.call(sr);
     } catch { /* ignore */ }
-    if (!a) break;
+    if (!a && hasPoint(ev)) {
+      try {
+        a = sr.elementFromPoint(ev.clientX, ev.clientY);
+      } catch { /* ignore */ }
+      if (a && N_getRootNode.call(a) !== sr) a = null; // (outside this root: the point is on the host itself)
+    }
+    // A host whose shadow root shows nothing: the host itself (a focusable custom element), unless text is going
+    // somewhere inside it, which the guard cannot see.
+    if (!a) return TEXT_EVENTS.has(ev.type) && !isTextEntry(t) ? UNSEEN : t;
     t = a;
   }
   return t;
@@ -35,7 +67,7 @@ function isFormControl(el) {
 }
 
 function isTextEntry(el) {
-  if (!el || nodeType(el) !== 1) return false;
+  if (!el || el === UNSEEN || nodeType(el) !== 1) return false;
   const ln = localName(el);
   if (ln === 'input') {
     let type = 'text';
@@ -55,15 +87,53 @@ function isTextEntry(el) {
   }
 }
 
-const isPending = (el) => state.level === null || (isFormControl(el) && !state.checked.has(el));
+/** The field a check reads for a text entry: the control itself, or the root of an editable region; null for a
+ * document in designMode (covered by any answered page check). */
+function heldField(t) {
+  if (isFormControl(t)) return t;
+  return editingHost(t);
+}
 
-function isBlocked(el) {
+/**
+ * Whether the answered check that read field f saw what it reads now (fresh: computed now; else what the last
+ * computation found). A field no answered check has read is not covered.
+ */
+function isCovered(f, fresh) {
+  if (!f) return state.answeredSeq > 0 && state.textReady; // designMode: the page as a whole
+  const seen = state.readings.get(f);
+  if (seen === undefined) return false;
+  if (!fresh) return !state.stale.has(f);
+  if (fieldReading(f) === seen) {
+    state.stale.delete(f);
+    return true;
+  }
+  state.stale.add(f);
+  return false;
+}
+
+/**
+ * For a sensitive field (the engine named its kind), the page must still read as the newest answer saw it: when
+ * the observer saw a change since, the page is read again now, and unchanged facts (decisionKey) are answered at
+ * once by that answer; changed ones are sent, and the field waits.
+ */
+function pageStillAsRead(f) {
+  takeMutations();
+  if (state.pageEpoch === state.answeredEpoch || !f || !state.kinds.has(f)) return true;
+  if (state.cost > SYNC_READ_MAX_MS || state.inflight) return false;
+  waitFor(f); // read first, and done waiting if the facts are unchanged
+  runCheck('full');
+  return state.pageEpoch === state.answeredEpoch;
+}
+
+function isBlocked(el, fresh = false) {
   if (state.dead || state.failOpen || state.trusted) return false;
   // The address is the brand's own (official domain): no page content can change that verdict (the engine
   // answers `safe` for any page there), so nothing waits for the page check.
   if (state.level === 'safe') return false;
-  if (state.level === 'danger') return true;
-  return isPending(el);
+  if (state.level === 'danger' || state.level === null) return true;
+  const f = heldField(el);
+  if (!isCovered(f, fresh)) return true;
+  return fresh && !pageStillAsRead(f);
 }
 
 function isEditingKey(ev) {
@@ -105,9 +175,32 @@ function blurActiveField() {
   }
 }
 
+/** Adds a held field to those the next checks read first; true when it was not waiting yet. */
 function waitFor(el) {
-  if (!state.waiting.some((w) => w.el === el)) state.waiting.push({ el, seq: state.seq + 1 });
+  if (!el || state.waiting.some((w) => w.el === el)) return false;
+  state.waiting.push({ el, seq: state.seq + 1 });
   if (state.waiting.length > 50) state.waiting.shift();
+  return true;
+}
+
+/** A held field asks for a check that reads it: at once, unless one that reads it is on its way (or a retry is
+ * due: checks.js retryLater). */
+function askFor(t) {
+  const f = heldField(t); // (none for a document in designMode: any page check covers it)
+  const fresh = f ? waitFor(f) : false;
+  if (fresh || (!state.inflight && !state.retryTimer)) flushCheck();
+}
+
+/** After the page's own focus handlers ran: a field whose reading changed on focus (a label rewritten, a class
+ * switched) is read again before the first key. */
+function recheckSoon(t) {
+  setTimeout(() => {
+    if (state.dead || state.level === 'danger' || state.level === 'safe' || state.level === null || state.trusted) return;
+    const f = heldField(t);
+    if (!f || !$isConnected.call(f)) return;
+    if (!isCovered(f, true)) askFor(t);
+    else if (state.kinds.has(f) && state.pageEpoch !== state.answeredEpoch) flushCheck();
+  }, 0);
 }
 
 function onGuardEvent(ev) {
@@ -119,13 +212,16 @@ function onGuardEvent(ev) {
   } catch { /* ignore */ }
   if (guard.host && path.includes(guard.host)) return; // our own UI
   const t = deepTarget(ev, path);
+  if (t === UNSEEN) {
+    onUnseen(ev);
+    return;
+  }
   if (!isTextEntry(t)) return;
-  const blocked = isBlocked(t);
 
   if (type === 'input') {
     // Text that got in anyway (IME commit, autofill, a password manager): take it back out. On a danger
     // page this applies to script-made input events too: nothing gets filled in there.
-    if (!blocked) return;
+    if (!isBlocked(t)) return;
     if (!ev.isTrusted && state.level !== 'danger') return;
     restoreValue(t);
     ev.stopImmediatePropagation();
@@ -134,34 +230,57 @@ function onGuardEvent(ev) {
   if (!ev.isTrusted) return;
 
   if (type === 'focusin') {
-    checkUrlChange();
-    if (!blocked) {
-      onAllowedFocus(t);
-      return;
-    }
+    onGuardFocus(ev, t);
+    return;
+  }
+  if (type === 'keypress') {
+    // (keydown decided: a keypress follows only a keydown that was let through)
+    if (!isEditingKey(ev) || !isBlocked(t)) return;
+  } else if (type === 'keydown' && !isEditingKey(ev)) {
+    return;
+  } else if (!isBlocked(t, true)) {
+    return;
+  }
+  snapshot(t);
+  ev.preventDefault();
+  ev.stopImmediatePropagation();
+  if (type === 'compositionstart') {
+    // an IME composition cannot be cancelled: end it (the field gets its focus back once it is allowed)
+    state.refocus = { el: t, at: performance.now() };
+    blurEl(t);
+  }
+  if (state.level === 'danger') nudgeDanger();
+  else askFor(t);
+}
+
+/** Focus on a text entry: nothing the page can see, unless the page is `danger`. A held field asks for its check. */
+function onGuardFocus(ev, t) {
+  checkUrlChange();
+  if (state.level === 'danger' && isBlocked(t)) {
     ev.stopImmediatePropagation();
     snapshot(t);
     blurEl(t);
-    if (state.level === 'danger') {
-      nudgeDanger();
-    } else {
-      state.refocus = { el: t, at: performance.now() };
-      waitFor(t);
-      flushCheck();
-    }
+    nudgeDanger();
     return;
   }
-  if (!blocked) return;
-  if ((type === 'keydown' || type === 'keypress') && !isEditingKey(ev)) return;
-  if (type === 'beforeinput') snapshot(t);
-  ev.preventDefault();
-  ev.stopImmediatePropagation();
-  if (type === 'compositionstart') blurEl(t); // IME composition cannot be cancelled: end it
-  if (state.level === 'danger') nudgeDanger();
-  else {
-    waitFor(t);
-    flushCheck();
+  if (!isBlocked(t)) {
+    onAllowedFocus(t);
+    recheckSoon(t);
+    return;
   }
+  snapshot(t);
+  askFor(t);
+}
+
+/** Text going into something inside a shadow root the guard cannot see into: held like an unread field. */
+function onUnseen(ev) {
+  if (!ev.isTrusted || !TEXT_EVENTS.has(ev.type)) return;
+  if (state.dead || state.failOpen || state.trusted || state.level === 'safe') return;
+  if (ev.type !== 'input') ev.preventDefault();
+  ev.stopImmediatePropagation();
+  if (ev.type === 'compositionstart') blurActiveField();
+  if (state.level === 'danger') nudgeDanger();
+  else if (!state.inflight && !state.retryTimer) flushCheck();
 }
 
 function refocusIfAllowed() {

@@ -6,16 +6,16 @@
  * declarations of one idea, and they all share that closure's scope. This part comes first: the one instance
  * per document, or none.
  *
- * 1. Installs, at once, a capture-phase input guard on window (input-guard.js): while the verdict is pending (no
- *    verdict yet, or a field that appeared after the last verdict) or `danger`, trusted key/text input into
- *    text-entry fields is stopped, and focus is taken away from them.
+ * 1. Installs, at once, a capture-phase input guard on window (input-guard.js): a text-entry field takes trusted
+ *    key/text input only after a check that read that field has answered, not `danger`, and while what it read
+ *    is still true; otherwise its input is stopped (and nothing else: focus is left alone).
  * 2. Sends the URL alone to the background straight away (fast URL verdict; checks.js). The PAGE FACTS
  *    (docs/engine-api.md; facts.js; their visible-text sample needs style and layout) are read right after the
  *    first paint on a page with a login or card form, else after `load` at an idle moment (at the latest
  *    TEXT_FALLBACK_MS after DOMContentLoaded), or at once when a blocked field asks: nothing is extracted at
- *    DOMContentLoaded, and every field stays pending (typing blocked) until that check answers, unless the
- *    address is an official domain (`safe` from the URL alone: no page can change that). Again on DOM mutations
- *    (debounced, bounded) and SPA URL changes.
+ *    DOMContentLoaded, and every field stays pending (typing blocked) until a check that read it answers, unless
+ *    the address is an official domain (`safe` from the URL alone: no page can change that). Again on DOM
+ *    mutations (debounced, bounded) and SPA URL changes.
  * 3. Shows the guard the verdict asks for (guard-element.js): <omamori-guard data-level="danger|caution"
  *    data-brand="…"> on document.documentElement with a CLOSED shadow root (a modal <dialog> for danger,
  *    danger-dialog.js; a quiet notice next to the focused sensitive field for caution, caution-notice.js); no

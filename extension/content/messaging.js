@@ -1,7 +1,7 @@
 /*
  * Messaging with the background (content script part; see parts.txt; the protocol: extension/PROTOCOL.md).
  *
- * Sent (runtime.sendMessage through send / sendWithRetry; answered by FROM_CONTENT in background/messages.js):
+ * Sent (runtime.sendMessage through send; answered by FROM_CONTENT in background/messages.js):
  *   check            checks.js         the URL alone or the page facts → the verdict
  *   check-links      links.js          links shown / their hrefs → null or a hold for each
  *   leave            danger-dialog.js  "leave": the tab to the official site, back, or about:blank
@@ -38,16 +38,6 @@ function send(message, timeout = RESPONSE_TIMEOUT_MS) {
       finish(reject, e);
     }
   });
-}
-
-async function sendWithRetry(message) {
-  try {
-    return await send(message);
-  } catch (e) {
-    if (isContextGone(e)) throw e;
-    await new Promise((r) => setTimeout(r, 300));
-    return send(message);
-  }
 }
 
 function shutdown() {

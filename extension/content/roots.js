@@ -9,13 +9,13 @@ const SHADOW_HOST_TAGS = new Set(['article', 'aside', 'blockquote', 'body', 'div
 
 const ROOTS_BUDGET_MS = 3;
 
-/** The shadow roots (innermost first) that hold el, if any. */
+/** The shadow roots (innermost first) that hold el, if any, at any depth. */
 function rootsHolding(el) {
   const out = [];
   let r = null;
   try {
     r = N_getRootNode.call(el);
-    for (let i = 0; i < 8 && r && nodeType(r) === 11 && r.host; i++) {
+    for (let i = 0; i < MAX_SHADOW_DEPTH && r && nodeType(r) === 11 && r.host; i++) {
       out.push(r);
       r = N_getRootNode.call(r.host);
     }
@@ -25,15 +25,21 @@ function rootsHolding(el) {
 
 /**
  * The document plus every shadow root (open or closed) found under it, bounded: at most LIMITS.roots roots, and
- * ROOTS_BUDGET_MS of looking (visiting every element of a huge page for hosts took 6-18 ms). A field in a shadow
- * root not found in time is not in the facts, so it stays pending (blocked); once it is focused or typed into it
- * waits in state.waiting, and its roots are always looked in.
+ * ROOTS_BUDGET_MS of looking (visiting every element of a huge page for hosts took 6-18 ms). `first`: the fields
+ * the extraction must read (facts.js priorityFields): the root each one is in comes first, whatever its depth and
+ * the bound, then the roots around them. A field in a shadow root not found in time is not in the facts, so it
+ * stays held; once it is focused or typed into it is one of `first`.
  */
-function collectRoots() {
+function collectRoots(first = []) {
   const roots = [document];
-  for (const w of state.waiting) {
-    for (const r of rootsHolding(w.el)) if (r !== guard.root && !roots.includes(r) && roots.length < LIMITS.roots) roots.push(r);
+  const add = (r) => {
+    if (r && r !== guard.root && !roots.includes(r)) roots.push(r);
+  };
+  for (const el of first) {
+    const r = N_getRootNode.call(el);
+    if (r && nodeType(r) === 11 && r.host) add(r);
   }
+  for (const el of first) for (const r of rootsHolding(el)) if (roots.length < LIMITS.roots) add(r);
   const end = performance.now() + ROOTS_BUDGET_MS;
   for (let i = 0; i < roots.length && roots.length < LIMITS.roots; i++) {
     let all;

@@ -130,8 +130,11 @@ export async function typingTarget(page, selector) {
     } catch { /* a selector of the manifest this browser does not take */ }
     if (!ok(el)) el = [...document.querySelectorAll('input, textarea')].find(ok) ?? null;
     if (!el) return null;
-    if (!el.id) el.id = '__omamori_corpus_target';
-    return `#${CSS.escape(el.id)}`;
+    if (el.id) return `#${CSS.escape(el.id)}`;
+    // (marked by an attribute no check reads: a new id is a change of the field the guard reads again, and holds
+    // the field until it has)
+    el.setAttribute('data-omamori-corpus-target', '');
+    return '[data-omamori-corpus-target]';
   }, selector);
 }
 
