@@ -145,7 +145,7 @@ function runCheck(mode) {
     state.retryTimer = 0;
   }
   if (mode === 'full') state.textReady = true; // from now on every page check is a full one
-  takeMutations();
+  takeMutations(true);
   const epoch = state.pageEpoch;
   let facts;
   let elements;
@@ -296,6 +296,7 @@ function onVerdict(res, read, seq) {
 function checkUrlChange() {
   if (location.href !== state.lastHref) {
     state.lastHref = location.href;
+    state.pageEpoch++; // (the address is part of what a check read)
     scheduleCheck(0);
   }
 }
@@ -313,7 +314,8 @@ function onlyAboutUs(records) {
 }
 
 let lastDocEl = null;
-function onMutations(records) {
+/** reading: a check is reading the page now (it sees these changes: none is scheduled for them). */
+function onMutations(records, reading = false) {
   if (state.dead) return;
   const de = docEl();
   if (de !== lastDocEl) {
@@ -326,18 +328,19 @@ function onMutations(records) {
   if (!onlyAboutUs(records)) {
     state.pageEpoch++; // what the newest answer read may be out of date: see input-guard.js pageStillAsRead
     // a covered field's own attributes changed: it is held until read again, so read it now
-    scheduleCheck(records.some((r) => r.type === 'attributes' && state.readings.has(r.target)) ? 0 : DEBOUNCE_MS);
+    if (!reading) scheduleCheck(records.some((r) => r.type === 'attributes' && state.readings.has(r.target)) ? 0 : DEBOUNCE_MS);
   }
 }
-const mutationObserver = new MutationObserver(onMutations);
+const mutationObserver = new MutationObserver((records) => onMutations(records));
 
-/** The page's changes not delivered to the observer yet, taken now (a keystroke must not outrun them). */
-function takeMutations() {
+/** The page's changes not delivered to the observer yet, taken now (a keystroke must not outrun them; a check
+ * about to read the page counts them as read: `reading`). */
+function takeMutations(reading = false) {
   let records = [];
   try {
     records = mutationObserver.takeRecords();
   } catch { /* ignore */ }
-  if (records.length) onMutations(records);
+  if (records.length) onMutations(records, reading);
 }
 
 function startObserving() {
