@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { SITES, URLS } from './lib/sites.mjs';
 import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import { guardOf, waitForGuard, valueOf, focusField, sleep } from './lib/guard.mjs';
-import { withPage, waitForVerdict } from './lib/chromium.mjs';
+import { withPage, waitForVerdict, holdBack } from './lib/chromium.mjs';
 
 const CARD = '4980123412341234';
 const T = { timeout: 60_000 };
@@ -26,18 +26,7 @@ const sites = {
 };
 
 /** Holds /slow.png back for ms (the page's `load` waits for it). Returns a function that lets it go. */
-async function slowImage(page, ms) {
-  let release;
-  const gate = new Promise((ok) => {
-    release = ok;
-    setTimeout(ok, ms);
-  });
-  await page.route(`https://${HOST}/slow.png`, async (route) => {
-    await gate;
-    await route.fulfill({ status: 404, body: '' }).catch(() => {});
-  });
-  return release;
-}
+const slowImage = (page, ms) => holdBack(page, `https://${HOST}/slow.png`, { ms, notFound: true });
 
 describe('Chromium: the text check after load', { timeout: 300_000 }, () => {
   let server;
@@ -102,20 +91,6 @@ describe('Chromium: the text check after load', { timeout: 300_000 }, () => {
       }
     });
   });
-
-  /** Holds back every request for `pattern` (an image: the page's `load` waits for it) until released. */
-  async function holdBack(page, pattern) {
-    let release;
-    const gate = new Promise((ok) => {
-      release = ok;
-      setTimeout(ok, 10_000);
-    });
-    await page.route(pattern, async (route) => {
-      await gate;
-      await route.continue().catch(() => {});
-    });
-    return release;
-  }
 
   it('the official login page takes typing before `load` (its address alone decides: nothing waits for the page check)', T, async () => {
     await withPage(b, async (page) => {

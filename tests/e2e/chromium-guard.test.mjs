@@ -15,7 +15,8 @@ import { SITES } from './lib/sites.mjs';
 import { launchChromium, openBrowser, closeBrowser, CHROMIUM, withTimeout } from './lib/browsers.mjs';
 import { valueOf, focusField, sleep, waitForDanger, levelShown } from './lib/guard.mjs';
 import { imeCommit, dropText } from './lib/cdp.mjs';
-import { withPage, waitForVerdict, setClipboard, until } from './lib/chromium.mjs';
+import { withPage, waitForVerdict, setClipboard, until, holdBack } from './lib/chromium.mjs';
+import { typedSince, waitTyped } from './lib/typed.mjs';
 
 const CARD = '4980123412341234';
 const T = { timeout: 90_000 };
@@ -38,34 +39,6 @@ const sites = {
   [H.popup]: { '/': 'guard-sandbox-popup.html' },
   [H.probe]: { '/': 'guard-focus-probe.html' },
 };
-
-/** What the pages of `host` saw typed since request index `from` (assets/typed-log.js): [{f, v}]. */
-function typedSince(server, host, from) {
-  return server.requests.slice(from)
-    .filter((r) => r.host === host && r.path.startsWith('/typed?'))
-    .map((r) => Object.fromEntries(new URLSearchParams(r.path.slice('/typed?'.length))));
-}
-
-/** Waits until the page's own log shows `value` typed into field `f` (the control: input does get in). */
-function waitTyped(server, host, from, f, value) {
-  return until(() => typedSince(server, host, from).some((t) => t.f === f && t.v === value), {
-    timeout: 5_000, what: `${value} typed into #${f} on ${host}`,
-  });
-}
-
-/** Holds back every request for `url` (an image: the page's `load` waits for it) until released (at most 10 s). */
-async function holdBack(page, url) {
-  let release;
-  const gate = new Promise((ok) => {
-    release = ok;
-    setTimeout(ok, 10_000);
-  });
-  await page.route(url, async (route) => {
-    await gate;
-    await route.fulfill({ status: 404, body: '' }).catch(() => {});
-  });
-  return release;
-}
 
 /** Lets a check the test has caused (a focus, a change) answer: a verdict recorded after `since`, or 1.5 s. */
 async function settle(b, url, since) {
@@ -220,7 +193,7 @@ describe('Chromium: the input guard fails closed (issue 15)', { timeout: 900_000
     await withCdp(async (page, cdp) => {
       // typed as soon as the document is parsed, before the page check (due after `load`, held back here by its
       // image) has read anything
-      const release = await holdBack(page, `https://${H.deep}/slow.png`);
+      const release = await holdBack(page, `https://${H.deep}/slow.png`, { notFound: true });
       await page.goto(attack, { waitUntil: 'domcontentloaded' });
       await focusDeep(page, 'f1');
       await page.keyboard.type('4980', { delay: 10 });

@@ -6,8 +6,10 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { SITES } from './lib/sites.mjs';
+import { withFirefoxPage } from './lib/firefox.mjs';
 import { launchFirefox, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import { focusField, sleep, waitForDanger, levelShown } from './lib/guard.mjs';
+import { typedSince, waitTyped } from './lib/typed.mjs';
 
 const CARD = '4980123412341234';
 const T = { timeout: 90_000 };
@@ -22,37 +24,13 @@ const sites = {
 // one a focused field asks for comes at once).
 const SETTLE_MS = 2_000;
 
-function typedSince(server, host, from) {
-  return server.requests.slice(from)
-    .filter((r) => r.host === host && r.path.startsWith('/typed?'))
-    .map((r) => Object.fromEntries(new URLSearchParams(r.path.slice('/typed?'.length))));
-}
-
-async function waitTyped(server, host, from, f, value) {
-  const end = Date.now() + 8_000;
-  while (Date.now() < end) {
-    if (typedSince(server, host, from).some((t) => t.f === f && t.v === value)) return;
-    await sleep(100);
-  }
-  throw new Error(`${value} never reached #${f} on ${host}: ${JSON.stringify(typedSince(server, host, from))}`);
-}
-
 describe('Firefox ESR: the input guard fails closed (issue 15)', { timeout: 400_000 }, () => {
   let server;
   let b;
   before(async () => ({ server, b } = await openBrowser(launchFirefox, { sites, timeout: 90_000 })));
   after(() => closeBrowser(b, server));
 
-  async function withPage(fn) {
-    const page = await b.browser.newPage();
-    page.setDefaultTimeout(15_000);
-    page.setDefaultNavigationTimeout(20_000);
-    try {
-      return await fn(page);
-    } finally {
-      await page.close().catch(() => {});
-    }
-  }
+  const withPage = (fn) => withFirefoxPage(b, fn);
 
   it('600 hidden decoy inputs before the real form: keys reach the control\'s field, never the real card field', T, async () => {
     let from = server.requests.length;

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { URLS } from './lib/sites.mjs';
+import { withFirefoxPage } from './lib/firefox.mjs';
 import { launchFirefox, OUT_DIR, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import {
   guardOf, waitForGuard, expectNoGuard, valueOf, focusField, waitForUrl, gotoLoose, sleep,
@@ -25,16 +26,7 @@ describe('Firefox ESR: dist/firefox', { timeout: 300_000 }, () => {
   before(async () => ({ server, b } = await openBrowser(launchFirefox, { timeout: 90_000 })));
   after(() => closeBrowser(b, server));
 
-  async function withPage(fn) {
-    const page = await b.browser.newPage();
-    page.setDefaultTimeout(15_000);
-    page.setDefaultNavigationTimeout(20_000);
-    try {
-      return await fn(page);
-    } finally {
-      await page.close().catch(() => {});
-    }
-  }
+  const withPage = (fn) => withFirefoxPage(b, fn);
 
   it('installs the add-on with its gecko id', T, async () => {
     assert.equal(b.extId, 'omamori@omamori.invalid');

@@ -121,5 +121,22 @@ export async function paste(b, page, selector) {
   await sleep(200);
 }
 
+/**
+ * Holds back every request matching `pattern` (an image: the page's `load` waits for it) until the returned function
+ * is called, or `ms` have passed; then lets it through, or answers 404 (`notFound`).
+ */
+export async function holdBack(page, pattern, { ms = 10_000, notFound = false } = {}) {
+  let release;
+  const gate = new Promise((ok) => {
+    release = ok;
+    setTimeout(ok, ms);
+  });
+  await page.route(pattern, async (route) => {
+    await gate;
+    await (notFound ? route.fulfill({ status: 404, body: '' }) : route.continue()).catch(() => {});
+  });
+  return release;
+}
+
 /** Clears both of the background's lists (trusted origins, report log) between tests. */
 export const resetLists = (b) => b.sw.evaluate(() => globalThis.omamori.reset());
