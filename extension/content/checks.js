@@ -127,14 +127,16 @@ function onParsed() {
 const RETRY_MS = [300, 1000, 2000, 4000, 8000, 15000];
 
 /**
- * The facts as compared to decide whether they need an answer of their own: the facts, with every run of digits
- * in the free-text sample written as one 0. A clock, a countdown or a counter on the page changes nothing the
- * engine decides on (names of brands and of fields are not digits, and the fields' labels and context are
- * compared as they are), and must not cost a check, nor hold a field, at every tick.
+ * The facts with every run of digits in the page's free text (title, headings, buttons, image texts, footer, text
+ * sample) written as one 0: a clock, a countdown or a character count changes nothing else. A sensitive field whose
+ * page changed only so is not held for it (input-guard.js pageStillAsRead); the facts are still sent as they are.
  */
-function decisionKey(facts) {
-  const text = typeof facts.text === 'string' ? facts.text.replace(/[0-9０-９]+/g, '0') : facts.text;
-  return JSON.stringify(text === facts.text ? facts : { ...facts, text });
+const FREE_TEXT = ['title', 'headings', 'buttons', 'image_alts', 'footer_text', 'text'];
+function looseKey(facts) {
+  const o = { ...facts };
+  const d = (x) => (typeof x === 'string' ? x.replace(/[0-9０-９]+/g, '0') : Array.isArray(x) ? x.map(d) : x);
+  for (const k of FREE_TEXT) o[k] = d(o[k]);
+  return JSON.stringify(o);
 }
 
 /** mode: 'url' (the URL alone) or 'full' (the page facts, visible-text sample included). */
@@ -170,12 +172,17 @@ function runCheck(mode) {
   if (mode !== 'url') {
     state.extractions++;
     state.cost = state.cost ? state.cost * 0.7 + cost * 0.3 : cost;
+    state.lastCost = cost;
   }
   state.lastCheckAt = performance.now();
   state.lastHref = location.href;
-  const key = decisionKey(facts);
+  const key = JSON.stringify(facts);
   const seq = ++state.seq;
-  const read = { elements, readings, epoch, full: mode !== 'url' };
+  const read = { elements, readings, epoch, full: mode !== 'url', loose: mode === 'url' ? '' : looseKey(facts) };
+  if (read.full) {
+    state.readLoose = read.loose;
+    state.readEpoch = epoch;
+  }
   if (key === state.lastFp && state.lastResponse && state.lastResponseFp === key && !state.resetSticky) {
     // The same facts as the last answered check: its answer covers these elements too.
     onVerdict(state.lastResponse, read, seq);
@@ -263,6 +270,7 @@ function onVerdict(res, read, seq) {
   if (read.full && seq >= state.answeredSeq) {
     state.answeredSeq = seq;
     state.answeredEpoch = read.epoch;
+    state.answeredLoose = read.loose;
   }
   // Waiting fields this check read are done waiting; the others (detached meanwhile: dropped) wait for the next
   // check, which the keystroke that held them asked for (input-guard.js askFor) and which reads them first.

@@ -4,10 +4,8 @@
  * and context text, title, og:site_name, headings, image texts, logos (image file names, classes, ids), the
  * favicon, button texts, file inputs and editable roots, form targets, hot-linked resources, footer and
  * a bounded sample of visible text — bounded everywhere (LIMITS), through dom.js's captured methods, in the
- * document and the shadow roots roots.js finds. Where the fields are bounded, the fields the input guard holds
- * (the focused one, those waiting) and those near the focus are read first (priorityFields): a field is never let
- * through unread because others filled the bound. Each field's fact (fieldFact: attributes, label and context,
- * CSS-generated text included) is also what the guard compares at a keystroke (fieldReading). It reads;
+ * document and the shadow roots roots.js finds; the fields the guard holds and those near the focus first
+ * (priorityFields). A field's fact is also what the guard compares at a keystroke (fieldReading). It reads;
  * checks.js decides when.
  */
 
@@ -101,11 +99,9 @@ function textOf(root, max = 200) {
   return cut(clean(out), max);
 }
 
-// CSS-generated text (`::before` / `::after` content) of the elements a field's label and context are read from:
-// a page can write 「暗証番号」 there and nowhere in its DOM. Strings and attr() of the content value; read for the
-// fields near the focus always, and for the first GEN_FIELDS others of an extraction (a count, not a time: what
-// is read of a field must not depend on the machine's speed). A field read without it that has some is held at
-// its first keystroke and read again (input-guard.js isCovered).
+// CSS-generated text (::before/::after strings and attr()) of a field's labels and context: a page can write
+// 「暗証番号」 there and nowhere in its DOM. Read for priority fields and the first GEN_FIELDS others (a count, not
+// a time: a reading must not depend on the machine's speed); a field read without it is read again when held.
 const GEN_FIELDS = 60;
 let genOn = true; // genText reads (off for the fields of an extraction past GEN_FIELDS)
 const GEN_TOKEN = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\)/g;
@@ -126,12 +122,17 @@ function genContent(el, pseudo) {
   return out;
 }
 
+let genMemo = null; // element -> its generated text, for one reading or extraction (a label is often the context too)
+
 /** The ::before and ::after text of el ('' when there is none, or when not read). */
 function genText(el) {
   if (!genOn || !el || nodeType(el) !== 1) return '';
+  if (genMemo && genMemo.has(el)) return genMemo.get(el);
   const before = genContent(el, '::before');
   const after = genContent(el, '::after');
-  return before || after ? clean(before + ' ' + after) : '';
+  const g = before || after ? clean(before + ' ' + after) : '';
+  if (genMemo) genMemo.set(el, g);
+  return g;
 }
 
 /** textOf with el's own CSS-generated text before it. */
@@ -444,22 +445,20 @@ function ownLabels(el) {
   return map;
 }
 
-/**
- * What a check reads of a field now, CSS-generated text included: the input guard compares it, at a keystroke,
- * with what the check that covered the field read (state.readings), and holds the field again if it changed.
- */
+/** What a check reads of a field now (the guard compares it with state.readings at a keystroke). */
 function fieldReading(el) {
-  const f = fieldFact(el, ownLabels(el), null);
-  return f ? JSON.stringify(f) : '';
+  genMemo = new Map();
+  try {
+    const f = fieldFact(el, ownLabels(el), null);
+    return f ? JSON.stringify(f) : '';
+  } finally {
+    genMemo = null;
+  }
 }
 
-// Fields near the focus read first: at most this many of the focused field's form and of its shadow root.
-const NEAR_FIELDS = 100;
+const NEAR_FIELDS = 100; // of the focused field's form, and of its shadow root
 
-/**
- * The fields an extraction reads whatever the bounds: the focused field and the fields waiting for a check (the
- * input guard holds them), then those near the focus (its form's, its shadow root's). A Set, in that order.
- */
+/** The fields an extraction reads whatever the bounds: the focused one, those waiting, those near the focus. */
 function priorityFields() {
   const out = new Set();
   let focused = null;
@@ -515,6 +514,7 @@ function extractFacts() {
   }
   facts.site_name = og ? cut(clean(attr(og, 'content')), 200) : '';
 
+  genMemo = new Map();
   const first = priorityFields();
   const roots = collectRoots(first);
   const labels = labelMap(roots);
@@ -594,6 +594,7 @@ function extractFacts() {
   }
   // priority fields no walk met (an editable root past the first few; a field detached meanwhile is skipped)
   for (const el of unread) if ($isConnected.call(el)) read(el, true);
+  genMemo = null;
   // (link[rel~=icon i][href], link[rel~=apple-touch-icon i][href], link[rel~=stylesheet i][href], img[src],
   // script[src]: the rel test in script keeps every query on a fast path)
   eachInOrder(document, RESOURCE_SELECTORS, (el) => {

@@ -1,14 +1,10 @@
 /*
- * The input guard (content script part; see parts.txt). Capture-phase listeners on window, installed
- * synchronously at document_start (installGuard() at the end of this part). The rule: a text-entry field takes
- * keys only after a check that READ THAT FIELD has answered, and the answer was not `danger`; and only while what
- * the check read of it is still true (isCovered: its attributes, label, context and their CSS-generated text, and
- * for a sensitive field the page's text). Any other field is held: keys and text cancelled, an IME composition
- * ended, text that got in anyway (autofill, password managers) taken back out; it waits for a check, which reads
- * it first (facts.js priorityFields). Holding has no visible side effect until something is actually typed:
- * focusing a held field changes nothing the page can see (no blur, no focus change, no value change), it only
- * asks for a check. Only trusted events count. Fields in shadow roots are followed to any depth; text going into
- * something the guard cannot see into is held.
+ * The input guard (content script part; see parts.txt): capture listeners on window, installed at document_start
+ * (installGuard() at the end). A text-entry field takes keys only after a check that READ THAT FIELD answered, not
+ * `danger`, and while what it read is still true (isCovered; for a sensitive field the page too). Any other field
+ * is held: keys and text cancelled, an IME composition ended, text that got in anyway taken back out; it waits
+ * for a check, which reads it first. Nothing shows until something is typed: focus is left alone. Only trusted
+ * events count. Shadow roots are followed to any depth; text into what the guard cannot see is held.
  */
 
 const TEXT_TYPES = new Set(['text', 'password', 'email', 'tel', 'number', 'search', 'url', 'month', 'date',
@@ -19,12 +15,10 @@ const GUARD_EVENTS = ['focusin', 'keydown', 'keypress', 'beforeinput', 'input', 
 const TEXT_EVENTS = new Set(['beforeinput', 'input', 'paste', 'drop', 'compositionstart']);
 const EDIT_KEYS = new Set(['Backspace', 'Delete', 'Enter', 'Process', 'Unidentified', 'Dead', 'Convert',
   'NonConvert', 'KanaMode', 'HiraganaKatakana', 'Hiragana', 'Katakana', 'Zenkaku', 'Hankaku', 'ZenkakuHankaku']);
-// A bound on the shadow roots followed from an event's target (a DOM cannot nest deeper in practice; past it the
-// target is one the guard cannot see into).
-const MAX_SHADOW_DEPTH = 1000;
-// A field whose page changed since the newest answer is read again at once, at the keystroke, when an extraction
-// costs less than this (the facts are compared: unchanged facts need no answer); else it waits for the check.
-const SYNC_READ_MAX_MS = 12;
+const MAX_SHADOW_DEPTH = 1000; // past it, a target the guard cannot see into
+// A sensitive field's changed page is read again at the keystroke when the last extraction took less than this
+// (one frame); on a page that reads slower, the field waits for the check.
+const SYNC_READ_MAX_MS = 16;
 
 /** What deepTarget gives for a target inside a shadow root it cannot follow (held when text goes there). */
 const UNSEEN = Object.freeze({ unseen: true });
@@ -33,10 +27,8 @@ function hasPoint(ev) {
   return ev && (ev.type === 'drop' || ev.type === 'dragover') && Number.isFinite(ev.clientX) && Number.isFinite(ev.clientY);
 }
 
-/**
- * The element an event really goes to: followed through shadow roots (open or closed) by their focused element,
- * or for a drop by the point; UNSEEN when a shadow root holds it but shows neither.
- */
+/** The element an event goes to, through shadow roots (by their focused element; a drop by its point); UNSEEN
+ * when text goes into a shadow root that shows neither. */
 function deepTarget(ev, path) {
   let t = (path && path[0]) || ev.target;
   for (let i = 0; t && nodeType(t) === 1; i++) {
@@ -53,8 +45,7 @@ function deepTarget(ev, path) {
       } catch { /* ignore */ }
       if (a && N_getRootNode.call(a) !== sr) a = null; // (outside this root: the point is on the host itself)
     }
-    // A host whose shadow root shows nothing: the host itself (a focusable custom element), unless text is going
-    // somewhere inside it, which the guard cannot see.
+    // (a host whose root shows nothing: the host itself, a focusable element, unless text goes inside)
     if (!a) return TEXT_EVENTS.has(ev.type) && !isTextEntry(t) ? UNSEEN : t;
     t = a;
   }
@@ -94,10 +85,7 @@ function heldField(t) {
   return editingHost(t);
 }
 
-/**
- * Whether the answered check that read field f saw what it reads now (fresh: computed now; else what the last
- * computation found). A field no answered check has read is not covered.
- */
+/** Whether an answered check read field f as it reads now (fresh: read now; else as last found). */
 function isCovered(f, fresh) {
   if (!f) return state.answeredSeq > 0 && state.textReady; // designMode: the page as a whole
   const seen = state.readings.get(f);
@@ -112,17 +100,19 @@ function isCovered(f, fresh) {
 }
 
 /**
- * For a sensitive field (the engine named its kind), the page must still read as the newest answer saw it: when
- * the observer saw a change since, the page is read again now, and unchanged facts (decisionKey) are answered at
- * once by that answer; changed ones are sent, and the field waits.
+ * A sensitive field's page must read as the newest answer saw it: after a change it is read again now; unchanged
+ * facts are answered at once, and a change of digits alone in the page's free text (checks.js looseKey) lets the
+ * key through while its check goes out; any other change is sent, and the field waits for the answer.
  */
 function pageStillAsRead(f) {
   takeMutations();
   if (state.pageEpoch === state.answeredEpoch || !f || !state.kinds.has(f)) return true;
-  if (state.cost > SYNC_READ_MAX_MS || state.inflight) return false;
-  waitFor(f); // read first, and done waiting if the facts are unchanged
-  runCheck('full');
-  return state.pageEpoch === state.answeredEpoch;
+  if (state.readEpoch !== state.pageEpoch) { // (not read since the change: the keydown before may have)
+    if (state.lastCost > SYNC_READ_MAX_MS) return false;
+    waitFor(f); // read first (and the check that reads it already asked for)
+    runCheck('full');
+  }
+  return state.pageEpoch === state.answeredEpoch || (state.readLoose !== '' && state.readLoose === state.answeredLoose);
 }
 
 function isBlocked(el, fresh = false) {
@@ -220,8 +210,9 @@ function onGuardEvent(ev) {
 
   if (type === 'input') {
     // Text that got in anyway (IME commit, autofill, a password manager): take it back out. On a danger
-    // page this applies to script-made input events too: nothing gets filled in there.
-    if (!isBlocked(t)) return;
+    // page this applies to script-made input events too: nothing gets filled in there. (Typing was decided at
+    // its keydown and beforeinput; text that came without them is checked afresh.)
+    if (!isBlocked(t, ev.isTrusted && !ev.inputType)) return;
     if (!ev.isTrusted && state.level !== 'danger') return;
     restoreValue(t);
     ev.stopImmediatePropagation();

@@ -26,11 +26,14 @@ const state = {
   pageEpoch: 0,
   answeredEpoch: -1,
   answeredSeq: 0,
+  answeredLoose: '', // the newest answered facts as checks.js looseKey gives them; readLoose: the last read's,
+  readLoose: '', // at readEpoch
+  readEpoch: -1,
   inflight: null, // {fp, seq, also: [[elements, readings]]}: the page check sent and not answered yet
   retries: 0, // checks in a row that got no answer (retried with backoff: checks.js)
   retryTimer: 0,
   seq: 0,
-  lastFp: '', // the facts last sent, compared as decisionKey() gives them
+  lastFp: '', // the facts last sent (JSON)
   lastElements: [],
   lastResponse: null,
   lastResponseFp: '',
@@ -38,6 +41,7 @@ const state = {
   extractions: 0,
   lastCheckAt: -1e9,
   cost: 0, // moving average of an extraction, ms
+  lastCost: 0, // the last extraction, ms (the first one of a renderer compiles the script: the average lags)
   startCost: null, // what this script took at document_start, ms (from shared/ui.js's first line; benchmarks)
   // The page facts (with their visible-text sample, which needs style and layout) are read after `load`, or
   // sooner when a blocked field asks: until then only the URL is checked, and every field is pending.
