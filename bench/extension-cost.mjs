@@ -31,6 +31,12 @@
 //    of the very first worker, and the floor: the worker of an extension with one webNavigation listener and no
 //    engine, woken in turn by the same navigations, marks when the event reaches it.
 // 4. The size of dist/omamori-chrome.zip (and its largest files).
+// 5. The input guard's cost per keystroke (stage `key`): a covered card field of the shop checkout typed into, the
+//    time between a window capture listener the page registers at document_start and one it registers after load
+//    (the content script's guard listeners run between the two), summed over a keystroke's events (keydown,
+//    keypress, beforeinput, input), with the extension and with the empty one; on the page as it is, and on the
+//    same page showing a character count that changes at every key (the guard then reads the page again at each
+//    keystroke: a sensitive field's page must still read as its answer saw it).
 //
 // Goals (issue 7): ≤ 5 ms median added page load; check_page p95 ≤ 1 ms typical / ≤ 20 ms huge (engine) —
 // here with extraction; ≤ 30 ms worker wake to first verdict; zip ≤ 600 KB.
@@ -48,7 +54,7 @@ const ROUNDS = Number(process.argv[2] ?? 15);
 // OMAMORI_BENCH_EXT=DIR: measure another unpacked build (e.g. one without content scripts, to see what they cost)
 const EXT_DIR = path.resolve(process.env.OMAMORI_BENCH_EXT ?? DIST_CHROME);
 // OMAMORI_BENCH_ONLY=load,check,wake: only those stages (default: all three)
-const STAGES = new Set((process.env.OMAMORI_BENCH_ONLY || 'load,check,wake').split(',').map((x) => x.trim()));
+const STAGES = new Set((process.env.OMAMORI_BENCH_ONLY || 'load,check,wake,key').split(',').map((x) => x.trim()));
 const ZIP = path.join(DIST, 'omamori-chrome.zip');
 if (!existsSync(path.join(DIST_CHROME, 'manifest.json'))) {
   console.error('dist/chrome is missing: run ./build.sh first');
@@ -285,6 +291,59 @@ async function checkTimes(b, url, n) {
 const runningWorker = (b) => poll(() => b.ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')), 15_000);
 
 /**
+ * The guard's time per keystroke in field `sel` of url (stage 5): n keys typed into the field once its check has
+ * answered; per keystroke, the time from the page's first window capture listener (registered before any other
+ * script, at document_start) to its last (registered after load) over the keystroke's four events. counting: the
+ * page writes a character count at every key.
+ */
+async function keyCosts(b, url, sel, n, { counting = false } = {}) {
+  const page = await b.ctx.newPage();
+  const EVENTS = ['keydown', 'keypress', 'beforeinput', 'input'];
+  await page.addInitScript((evs) => {
+    const firstAt = new WeakMap();
+    window.__keyFirst = firstAt;
+    for (const t of evs) addEventListener(t, (e) => { firstAt.set(e, performance.now()); }, true);
+  }, EVENTS);
+  await page.goto(url);
+  await page.waitForLoadState('load');
+  await page.evaluate(({ evs, sel, counting }) => {
+    window.__keyCost = [];
+    for (const t of evs) {
+      addEventListener(t, (e) => {
+        const t0 = window.__keyFirst.get(e);
+        if (t0 !== undefined) window.__keyCost.push([t, performance.now() - t0]);
+      }, true);
+    }
+    if (counting) {
+      const out = document.body.appendChild(document.createElement('p'));
+      out.textContent = '0文字';
+      document.querySelector(sel).addEventListener('input', (e) => { out.firstChild.data = `${e.target.value.length}文字`; });
+    }
+  }, { evs: EVENTS, sel, counting });
+  await page.focus(sel);
+  await sleep(800); // the check the focus may ask for
+  let typed = 0;
+  for (let done = 0; done < n; done += 16) {
+    await page.evaluate((s) => { document.querySelector(s).value = ''; }, sel); // (the field takes 19 characters)
+    await page.keyboard.type('4'.repeat(Math.min(16, n - done)), { delay: 15 });
+    typed += await page.evaluate((s) => document.querySelector(s).value.length, sel);
+  }
+  const per = await page.evaluate(() => window.__keyCost);
+  await page.close();
+  // one keystroke = keydown, keypress, beforeinput, input, in that order
+  const keys = [];
+  let cur = 0;
+  for (const [t, ms] of per) {
+    cur += ms;
+    if (t === 'input') {
+      keys.push(cur);
+      cur = 0;
+    }
+  }
+  return { keys, typed };
+}
+
+/**
  * Stops every service worker, opens url, and measures the new worker's start → first verdict.
  * floor: the engine-less extension, whose worker only marks when the navigation's event reaches it.
  */
@@ -380,6 +439,23 @@ try {
         results.checkFloor = await floorVisitTimes(floorC, TYPICAL.map((n) => URLS[n]), Math.max(5, ROUNDS));
       } finally {
         await floorC.close();
+      }
+    }
+
+    // ------------------------------------------------------------ 5. the guard per keystroke
+    if (STAGES.has('key')) {
+      const empty = await launchChromium(server, { extDir: emptyExt });
+      try {
+        results.keys = {};
+        for (const counting of [false, true]) {
+          const n = Math.max(40, ROUNDS * 4);
+          results.keys[counting ? 'counting' : 'static'] = {
+            with: await keyCosts(ext, URLS.merchant, '#cc-number', n, { counting }),
+            without: await keyCosts(empty, URLS.merchant, '#cc-number', n, { counting }),
+          };
+        }
+      } finally {
+        await empty.close();
       }
     }
 
@@ -493,5 +569,17 @@ if (results.wake) {
     console.log(`  floor: in a worker with no engine (an empty extension with one webNavigation listener), the same event arrives median ${f1(median(results.wakeFloor))} ms, min ${f1(Math.min(...results.wakeFloor))} ms after the worker started (${results.wakeFloor.length} wakes)`);
   }
   console.log(`  the page's own check recorded: median ${f1(median(wake))} ms, max ${f1(Math.max(...wake))} ms after the worker started (waits for the page to reach the content script; navigation start → verdict median ${f1(median(results.wake.map((w) => w.fromNav)))} ms)`);
+}
+if (results.keys) {
+  console.log('\n## The input guard per keystroke (a covered card field of the shop checkout; keydown + keypress + beforeinput + input)\n');
+  console.log('(a page\'s clock is coarsened to 0.1 ms: the means are the finer figure)\n');
+  console.log('| page | with: mean, p50 / p95 | without: mean, p50 / p95 | added mean | keys in |');
+  console.log('|---|---:|---:|---:|---:|');
+  const mean = (xs) => xs.reduce((a, x) => a + x, 0) / xs.length;
+  for (const [name, { with: w, without: wo }] of Object.entries(results.keys)) {
+    const fx = (x) => (Number.isFinite(x) ? x.toFixed(3) : '-');
+    const row = (k) => `${fx(mean(k))}, ${fx(median(k))} / ${fx(pct(k, 0.95))} ms`;
+    console.log(`| ${name === 'counting' ? 'a character count changing at every key' : 'as it is'} | ${row(w.keys)} | ${row(wo.keys)} | ${fx(mean(w.keys) - mean(wo.keys))} ms | ${w.typed} of ${w.keys.length} |`);
+  }
 }
 console.log(`\n${zipLine}`);
