@@ -29,7 +29,7 @@ const state = {
   answeredLoose: '', // the newest answered facts as checks.js looseKey gives them; readLoose: the last read's,
   readLoose: '', // at readEpoch
   readEpoch: -1,
-  inflight: null, // {fp, seq, also: [[elements, readings]]}: the page check sent and not answered yet
+  inflight: null, // {key, seq, also: [read…]}: the page check sent and not answered yet
   retries: 0, // checks in a row that got no answer (retried with backoff: checks.js)
   retryTimer: 0,
   seq: 0,
