@@ -97,6 +97,60 @@ function textOf(root, max = 200) {
   return cut(clean(out), max);
 }
 
+// CSS-generated text (`::before` / `::after` content): a label, a cell or a heading a page draws with CSS is what
+// the person reads, whatever its DOM text says. Read for an element and its first descendants, within a budget of
+// style reads per extraction (fields are read in priority order, so the budget goes to those near the focus first).
+const GENERATED = { elements: 6, reads: 600 };
+let generatedBudget = 0; // style reads left in this extraction (extractFacts sets it)
+const CSS_CONTENT_RE = /"((?:[^"\\]|\\[\s\S])*)"|'((?:[^'\\]|\\[\s\S])*)'|attr\(\s*([\w-]+)\s*\)/g;
+
+/** The characters a CSS string means (`\30a2` or `\"` escapes undone). */
+function cssUnescape(s) {
+  return s.replace(/\\([0-9a-fA-F]{1,6})\s?|\\([\s\S])/g, (_, hex, ch) => {
+    if (!hex) return ch;
+    const cp = parseInt(hex, 16);
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+  });
+}
+
+/** The text a `::before` or `::after` of el shows: its `content` strings and `attr()` values. */
+function pseudoText(el, which) {
+  if (generatedBudget <= 0) return '';
+  generatedBudget--;
+  let c = '';
+  try {
+    c = String(getComputedStyle(el, which).content || '');
+  } catch {
+    return '';
+  }
+  if (!c || c === 'none' || c === 'normal') return '';
+  let out = '';
+  CSS_CONTENT_RE.lastIndex = 0;
+  let m;
+  while ((m = CSS_CONTENT_RE.exec(c)) && out.length < 200) out += m[3] ? attr(el, m[3]) : cssUnescape(m[1] ?? m[2]);
+  return out;
+}
+
+/** CSS-generated text of el and its first descendant elements, in document order. */
+function generatedText(el) {
+  if (generatedBudget <= 0 || nodeType(el) !== 1 || SKIP_TEXT_TAGS.has(localName(el))) return '';
+  let out = '';
+  let n = el;
+  const w = D_createTreeWalker.call(document, el, NodeFilter.SHOW_ELEMENT);
+  for (let i = 0; n && i < GENERATED.elements && generatedBudget > 0; i++, n = w.nextNode()) {
+    const t = pseudoText(n, '::before') + ' ' + pseudoText(n, '::after');
+    if (t.trim()) out += t + ' ';
+  }
+  return clean(out);
+}
+
+/** What a person reads in el: its text and the text its style sheets draw (textOf with generatedText). */
+function seenText(el, max) {
+  const t = textOf(el, max);
+  const g = el && nodeType(el) === 1 ? generatedText(el) : '';
+  return g ? cut(clean(g + ' ' + t), max) : t;
+}
+
 function hasControl(el) {
   try {
     // (most elements beside a field are a label or a cell with text only: no query needed)
@@ -129,11 +183,11 @@ function labelOf(el, labels) {
   const parts = [];
   for (const l of (labels && labels.get(el)) || []) {
     if (parts.length >= 3) break;
-    parts.push(textOf(l, LIMITS.label));
+    parts.push(seenText(l, LIMITS.label));
   }
   if (!parts.some(Boolean)) {
     const wrap = closest(el, 'label');
-    if (wrap) parts.push(textOf(wrap, LIMITS.label));
+    if (wrap) parts.push(seenText(wrap, LIMITS.label));
   }
   const ids = attr(el, 'aria-labelledby');
   if (ids) {
@@ -143,7 +197,7 @@ function labelOf(el, labels) {
       try {
         ref = nodeType(root) === 9 ? D_getElementById.call(root, id) : F_getElementById.call(root, id);
       } catch { /* ignore */ }
-      if (ref) parts.push(textOf(ref, LIMITS.label));
+      if (ref) parts.push(seenText(ref, LIMITS.label));
     }
   }
   const seen = new Set();
@@ -164,7 +218,7 @@ function contextOf(el) {
     let p = $previousElementSibling.call(cell);
     for (let i = 0; p && i < 4; i++, p = $previousElementSibling.call(p)) {
       if (hasControl(p)) break;
-      const t = textOf(p, LIMITS.context);
+      const t = seenText(p, LIMITS.context);
       if (t) return t;
     }
   }
@@ -174,7 +228,7 @@ function contextOf(el) {
     let p = $previousElementSibling.call(dd);
     for (let i = 0; p && i < 4; i++, p = $previousElementSibling.call(p)) {
       if (localName(p) === 'dt') {
-        const t = textOf(p, LIMITS.context);
+        const t = seenText(p, LIMITS.context);
         if (t) return t;
       }
     }
@@ -190,7 +244,7 @@ function contextOf(el) {
         if (t) return t.length > LIMITS.context ? t.slice(-LIMITS.context) : t;
       } else if (nt === 1) {
         if (hasControl(sib) || ['input', 'select', 'textarea'].includes(localName(sib))) return '';
-        const t = textOf(sib, LIMITS.context);
+        const t = seenText(sib, LIMITS.context);
         if (t) return t;
       }
     }
@@ -372,6 +426,7 @@ function fileFact(el, labels, actions) {
 /** Extracts PageFacts (docs/engine-api.md) and the element for each facts.inputs entry, in order. */
 function extractFacts() {
   const facts = baseFacts();
+  generatedBudget = GENERATED.reads;
   const elements = [];
   const inputs = [];
   const headings = [];
@@ -423,7 +478,7 @@ function extractFacts() {
     buttonsOf(root, buttons);
     for (const el of firstOf(root, ['h1', 'h2', 'h3'], LIMITS.headings * 2)) {
       if (headings.length >= LIMITS.headings) break;
-      const t = textOf(el, LIMITS.headingLen);
+      const t = seenText(el, LIMITS.headingLen);
       if (t && !headings.includes(t)) headings.push(t);
     }
     // The first 200 of img[alt], img[title], input[type=image][alt], svg title, [role=img][aria-label]: one

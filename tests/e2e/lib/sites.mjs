@@ -41,6 +41,7 @@ export const SITES = {
   'www.mori-no-ie.com': { '/secure': 'kit-3ds-no-issuer.html' },
   'www.aki-zora.com': { '/card': 'kit-script-body.html' },
   'www.hana-fubuki.com': { '/unusual': 'kit-lure-button.html' },
+  'www.kumo-no-ue.com': { '/member': 'kit-css-labels.html' },
   // Official top pages (where "leave" and "open the official site" go).
   'www.micard.co.jp': { '*': 'official-top.html' },
   'www.mizuhobank.co.jp': { '*': 'official-top.html' },
@@ -70,4 +71,5 @@ export const URLS = {
   kit3dsNoIssuer: 'https://www.mori-no-ie.com/secure',
   kitScriptBody: 'https://www.aki-zora.com/card',
   kitLure: 'https://www.hana-fubuki.com/unusual',
+  kitCssLabels: 'https://www.kumo-no-ue.com/member',
 };
