@@ -11,12 +11,12 @@
 // someone's form is held.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SITES, URLS } from './lib/sites.mjs';
+import { SITES } from './lib/sites.mjs';
 import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import { waitForDanger, gotoLoose, guardOf, waitForGuard, sleep } from './lib/guard.mjs';
 import { textsInGuard } from './lib/cdp.mjs';
 import {
-  shot, withPage, waitForVerdict, tabIdOf, openPopup, badgeText, until, newPageFrom, resetLists,
+  shot, withPage, waitForVerdict, tabIdOf, openPopup, badgeText, until, newPageFrom, resetLists, withPopupOnHarmlessTab,
 } from './lib/chromium.mjs';
 
 const T = { timeout: 60_000 };
@@ -89,6 +89,7 @@ describe('Chromium: content made by someone on a platform\'s official host (issu
       }
     });
   });
+
   it('the popup on a form that only asks a few questions: someone\'s page on Google Forms, no ✓, not official', T, async () => {
     await withPage(b, async (page) => {
       await page.goto(GOOGLE_OWN);
@@ -162,13 +163,7 @@ describe('Chromium: content made by someone on a platform\'s official host (issu
     }
 
     it('popup: a whole SMS with a Google redirector link names its destination, judged there; the honest one too', T, async () => {
-      const tab = await b.ctx.newPage();
-      await tab.goto(URLS.noFields);
-      const tabId = await tabIdOf(b, URLS.noFields);
-      const popup = await b.ctx.newPage();
-      try {
-        await popup.setViewportSize({ width: 380, height: 900 });
-        await popup.goto(b.extUrl(`popup/popup.html?tab=${tabId}`));
+      await withPopupOnHarmlessTab(b, async (popup) => {
         const before = server.requests.length;
         const r = await checkInPopup(popup, `【三井住友カード】ご利用確認のため一時停止しました。至急ご確認ください ${REDIR_PHISH} (配信停止はこちら)`);
         assert.equal(r.level, 'danger');
@@ -185,20 +180,11 @@ describe('Chromium: content made by someone on a platform\'s official host (issu
         assert.equal(ok.level, 'safe');
         assert.equal(ok.title, '三井住友カードの公式サイトのリンクです');
         assert.equal(ok.routes[0].text, 'このリンクはGoogleを経由して、www.smbc-card.com へ移動します。');
-      } finally {
-        await popup.close().catch(() => {});
-        await tab.close();
-      }
+      });
     });
 
     it('popup: a translate.goog link, an official domain before an "@", someone\'s Google Form, a hidden redirect', T, async () => {
-      const tab = await b.ctx.newPage();
-      await tab.goto(URLS.noFields);
-      const tabId = await tabIdOf(b, URLS.noFields);
-      const popup = await b.ctx.newPage();
-      try {
-        await popup.setViewportSize({ width: 380, height: 900 });
-        await popup.goto(b.extUrl(`popup/popup.html?tab=${tabId}`));
+      await withPopupOnHarmlessTab(b, async (popup) => {
         const tr = await checkInPopup(popup, 'https://kjhsdfq-cn.translate.goog/login?_x_tr_sl=auto&_x_tr_tl=ja');
         assert.equal(tr.routes[0].route, 'proxy');
         assert.equal(tr.routes[0].text, 'Google 翻訳を経由して kjhsdfq.cn を表示しています。');
@@ -224,10 +210,7 @@ describe('Chromium: content made by someone on a platform\'s official host (issu
         assert.match(hidden.routes[0].text, /本当の行き先はアドレスからは読み取れません/);
         assert.equal(await popup.textContent('#check-result .om-dest-hidden'), 'アドレスからは読み取れません',
           'the redirector\'s own host is not shown as the real destination');
-      } finally {
-        await popup.close().catch(() => {});
-        await tab.close();
-      }
+      });
     });
 
     /** What a click on the context-menu item does for link: the check page in its own window, once it is ready. */
@@ -280,6 +263,10 @@ describe('Chromium: content made by someone on a platform\'s official host (issu
       assert.equal(page.url(), url, 'the page did not navigate');
       assert.equal(b.ctx.pages().length, pages, 'no new tab was opened');
     }
+    async function openMail(page) {
+      await page.goto(MAIL);
+      await sleep(500); // the links are checked ahead, with the page's facts
+    }
     async function dismiss(page) {
       await page.keyboard.press('Escape');
       await until(async () => !(await guardOf(page)), { what: 'the hold closed', timeout: 5_000 });
@@ -296,8 +283,7 @@ describe('Chromium: content made by someone on a platform\'s official host (issu
 
     it('text showing 三井住友カード\'s address over a Google redirector to a look-alike is held, and the card names the route', T, async () => {
       await withPage(b, async (page) => {
-        await page.goto(MAIL);
-        await sleep(500);
+        await openMail(page);
         await expectHeld(page, '#redir-text', 'smbc_card');
         const routes = await cardRoutes(page);
         assert.deepEqual(routes, [{ route: 'redirect', text: 'このリンクはGoogleを経由して、smbc-card.com.kjsd.cn へ移動します。', strong: ['kjsd.cn'] }]);
@@ -311,8 +297,7 @@ describe('Chromium: content made by someone on a platform\'s official host (issu
 
     it('text showing 三井住友カード\'s or Google\'s sign-in address over someone\'s Google Form is held', T, async () => {
       await withPage(b, async (page) => {
-        await page.goto(MAIL);
-        await sleep(500);
+        await openMail(page);
         // the platform's own domain in the text is not the platform's own page behind it
         await expectHeld(page, '#form-as-google', 'google');
         await dismiss(page);
@@ -324,8 +309,7 @@ describe('Chromium: content made by someone on a platform\'s official host (issu
 
     it('the redirector to the real site, and a form\'s own address over the form, open without a hold', T, async () => {
       await withPage(b, async (page) => {
-        await page.goto(MAIL);
-        await sleep(500);
+        await openMail(page);
         for (const [sel, re] of [['#redir-honest', /^https:\/\/www\.google\.com\/url\?q=https:\/\/www\.smbc-card\.com\//],
           ['#form-plain', /^https:\/\/docs\.google\.com\/forms\/d\/e\/1FAIpQLSc-Omamori-Survey\//]]) {
           const p = await newPageFrom(b, () => page.click(sel), re);
