@@ -3,7 +3,7 @@
  * script in a tab frame; the extension's own pages), and the one runtime.onMessage listener that checks the
  * sender and dispatches. The protocol — every type, its fields, who sends it, the answer: extension/PROTOCOL.md.
  */
-import { api, isHttp, originOf, httpUrl, str } from './basics.js';
+import { api, isHttp, originOf, httpUrl, str, judgedUrl } from './basics.js';
 import { engineError, mark, engineReady, checkUrl, checkPage, cachedCheckUrl } from './engine.js';
 import { brands, officialFor } from './brands.js';
 import { trusted, reports, listsReady, isTrusted, isReported, saveReports, setReports, withUserLists, afterListChange } from './lists.js';
@@ -224,8 +224,10 @@ const FROM_PAGES = {
   async 'check-link'(m) {
     await listsReady;
     if (!isHttp(m.url) || m.url.length > 4096) return { ok: true, url: m.url, invalid: true };
-    const origin = originOf(m.url);
-    const v = await withUserLists(await cachedCheckUrl(m.url).then((x) => JSON.parse(JSON.stringify(x))), origin);
+    const raw = JSON.parse(JSON.stringify(await cachedCheckUrl(m.url)));
+    // trusted and reported are about where the link really leads (a redirector's destination)
+    const origin = originOf(judgedUrl(m.url, raw));
+    const v = await withUserLists(raw, origin);
     return {
       ok: true, url: m.url, verdict: v, official: await officialFor(v), trusted: isTrusted(origin),
       reported: isReported(origin), origin,

@@ -3,7 +3,7 @@
  * reasons, the brand's own contact), the report page opened for it, and the report log entry once the person
  * sent it through a channel.
  */
-import { api, session, isHttp, originOf, hostOf, httpUrl, str } from './basics.js';
+import { api, session, isHttp, originOf, hostOf, httpUrl, str, judgedUrl } from './basics.js';
 import { checkUrl } from './engine.js';
 import { officialFor } from './brands.js';
 import { reports, listsReady, isTrusted, saveReports, withUserLists, afterListChange } from './lists.js';
@@ -26,6 +26,7 @@ function reportableUrl(url) {
 const drafts = new Map();
 async function makeDraft(url, verdict) {
   const v = verdict || (await withUserLists(await checkUrl(url), originOf(url)));
+  url = judgedUrl(url, v); // a redirector's destination, a proxied site: what is reported is where it really leads
   const id = crypto.randomUUID();
   const gi = v.go_instead || {};
   const official = await officialFor(v);

@@ -127,12 +127,64 @@
     return span;
   }
 
-  function uniqueReasons(verdict) {
+  /** A verdict that may call its page official: `safe`, and not a platform's space for others' content. */
+  function isOfficial(verdict) {
+    return !!verdict && verdict.level === 'safe' && !verdict.user_content;
+  }
+
+  /** A message whose placeholders may be nodes, in the order the language puts them. */
+  function sentence(doc, key, subs) {
+    const nodes = [];
+    const filled = subs.map((x) => (typeof x === 'string' ? x : `\uE000${nodes.push(x) - 1}\uE001`));
+    return msg(key, filled).split(/\uE000(\d+)\uE001/).map((part, i) => (i % 2 ? nodes[Number(part)] : part)).filter(Boolean);
+  }
+
+  /**
+   * Where an address really leads and whose content is there (the verdict's `via`, `platform`; issue 17), in plain
+   * words with the host's registrable domain in bold: one <p class="om-route" data-route="redirect | hidden | proxy |
+   * userinfo | user-content"> per fact, [] for a direct address. opts.userContent: false leaves the last one out.
+   */
+  function routeFacts(doc, verdict, opts = {}) {
+    const v = verdict || {};
+    const via = Array.isArray(v.via) ? v.via.filter((s) => s && typeof s.host === 'string').slice(0, 8) : [];
+    const host = String(v.host || '');
+    const out = [];
+    const line = (kind, ...parts) => out.push(h(doc, 'p', { class: 'om-route', 'data-route': kind }, ...parts));
+    const where = () => hostLine(doc, host, v.registrable_domain);
+    const redirects = via.filter((s) => s.kind === 'redirect');
+    const hidden = (Array.isArray(v.reasons) ? v.reasons : []).some((r) => r && r.code === 'redirect-destination-hidden');
+    if (hidden) {
+      const last = redirects[redirects.length - 1];
+      line('hidden', msg('route_hidden', pick(last && (last.service || last.name)) || (last && last.host) || ''));
+    } else if (redirects.length && host) {
+      const names = [...new Set(redirects.map((s) => pick(s.name) || s.host))];
+      line('redirect', ...sentence(doc, 'route_redirect', [joinList(names), where()]));
+    }
+    const proxy = via.filter((s) => s.kind === 'proxy').pop();
+    if (proxy && host) line('proxy', ...sentence(doc, 'route_proxy', [pick(proxy.service || proxy.name) || proxy.host, where()]));
+    const decoy = via.find((s) => s.kind === 'userinfo');
+    if (decoy && host) {
+      const shown = h(doc, 'span', { class: 'om-host', dir: 'ltr', translate: 'no' }, decoy.host);
+      const brand = pick(decoy.name);
+      line('userinfo', ...(brand ? sentence(doc, 'route_userinfo_brand', [shown, brand, where()]) : sentence(doc, 'route_userinfo', [shown, where()])));
+    }
+    const space = v.user_content && v.platform;
+    if (space && opts.userContent !== false) {
+      line('user-content', msg('route_user_content', [pick(space.service), pick(space.name)]));
+    }
+    return out;
+  }
+
+  /** The reasons that say what routeFacts says (left out of a list shown beside its lines). */
+  const ROUTE_CODES = ['via-redirect', 'via-proxy', 'redirect-destination-hidden', 'user-content-on-platform'];
+
+  /** opts.besideRoute: without the reasons that routeFacts' lines already say. */
+  function uniqueReasons(verdict, opts = {}) {
     const seen = new Set();
     const out = [];
     for (const r of (verdict && Array.isArray(verdict.reasons) ? verdict.reasons : [])) {
       const text = pick(r);
-      if (!text || seen.has(text)) continue;
+      if (!text || seen.has(text) || (opts.besideRoute && ROUTE_CODES.includes(r.code))) continue;
       seen.add(text);
       out.push({ text, severity: r.severity || 'info', code: r.code || '' });
       if (out.length >= 8) break;
@@ -277,8 +329,9 @@
     where.append(h(doc, 'h3', null, msg('link_dest_heading')),
       h(doc, 'p', { class: 'om-host-line' }, hostLine(doc, hold.host || hostOf(hold.href), hold.registrable_domain)));
     if (hold.registrable_domain) where.append(h(doc, 'p', { class: 'om-note' }, msg('address_note_link', hold.registrable_domain)));
+    where.append(...routeFacts(doc, hold));
     card.append(where);
-    const reasons = uniqueReasons(hold);
+    const reasons = uniqueReasons(hold, { besideRoute: true });
     if (reasons.length) {
       card.append(h(doc, 'section', { class: 'om-reasons' }, h(doc, 'h3', null, msg('reasons_heading')),
         h(doc, 'ul', null, reasons.map((r) => h(doc, 'li', { class: 'om-sev-' + r.severity }, r.text)))));
@@ -387,7 +440,7 @@
 
   const exported = {
     api, ask, msg, pick, rank, FIELD_KINDS, kindName, joinList, brandName, httpUrl, hostOf, splitHost, h,
-    hostLine, uniqueReasons, fieldKinds, buildWarningCard, buildLinkCard, CARD_CSS, PROJECT_NEW_ISSUE_URL, startedAt,
+    hostLine, uniqueReasons, fieldKinds, isOfficial, routeFacts, buildWarningCard, buildLinkCard, CARD_CSS, PROJECT_NEW_ISSUE_URL, startedAt,
   };
   // UI.LANG: 'ja' | 'en', read at first use (see uiLang).
   Object.defineProperty(exported, 'LANG', { get: uiLang, enumerable: true });

@@ -108,6 +108,22 @@ describe('Chromium: English UI', { timeout: 300_000 }, () => {
       await popup.waitForSelector('#check-result .om-result');
       assert.equal(await popup.textContent('#check-result .om-result-title'), 'This may be a fake site pretending to be MI Card');
       await shot(popup, 'en-popup-check-directory.png', { fullPage: true });
+      // issue 17: the route in English (through which platform, where it really leads; someone's form)
+      const route = async (text) => {
+        await popup.evaluate(() => document.getElementById('check-result').replaceChildren());
+        await popup.fill('#check-input', text);
+        await popup.click('#check-button');
+        await popup.waitForSelector('#check-result .om-result');
+        return popup.$$eval('#check-result .om-route', (ps) => ps.map((p) => p.textContent));
+      };
+      assert.deepEqual(await route('https://www.google.com/url?q=https://smbc-card.com.kjsd.cn/'),
+        ['This link goes through Google to smbc-card.com.kjsd.cn.']);
+      assert.deepEqual(await route('https://kjhsdfq-cn.translate.goog/?_x_tr_sl=auto'), ['This shows kjhsdfq.cn through Google Translate.']);
+      assert.deepEqual(await route('https://www.smbc-card.com@evil-login.cn/'),
+        ['www.smbc-card.com before the “@” (Sumitomo Mitsui Card’s official domain) is decoration: the real host is evil-login.cn, after the “@”.']);
+      await route('https://docs.google.com/forms/d/e/1FAIpQLSc0/viewform');
+      assert.equal(await popup.textContent('#check-result .om-result-title'), 'A link to a page someone made on Google Forms');
+      await shot(popup, 'en-popup-check-user-content.png', { fullPage: true });
       await popup.close();
     });
   });

@@ -1,7 +1,7 @@
 // Browser end-to-end tests in Debian's Firefox ESR (puppeteer-core, WebDriver BiDi) on the BUILT add-on
 // (dist/firefox, installed as a temporary add-on): warn, silent on the official site, report, trust (and undo),
-// URL-level block, a held deceptive link. The in-page warning is driven by keyboard (Tab / Enter / Escape), as
-// its closed shadow root is out of the automation's reach in Firefox. Firefox has no host-resolver-rules, so it goes through the
+// URL-level block, a held deceptive link, the popup's link check through a redirector. The in-page warning is
+// driven by keyboard (Tab / Enter / Escape), as its closed shadow root is out of the automation's reach in Firefox. Firefox has no host-resolver-rules, so it goes through the
 // fixture server's HTTP proxy (prefs), which tunnels the fixture hostnames to the local HTTPS server and refuses
 // every other host: no traffic leaves loopback. Screenshots go to tests/e2e/out/.
 import { describe, it, before, after } from 'node:test';
@@ -199,6 +199,39 @@ describe('Firefox ESR: dist/firefox', { timeout: 300_000 }, () => {
       await page.waitForSelector('body[data-ready="true"]');
       assert.equal(await page.$eval('.om-result', (e) => e.dataset.level), 'danger');
       assert.equal(await page.$eval('.om-host strong', (e) => e.textContent), 'kwtqq.com');
+    });
+  });
+
+  it('the popup\'s link check follows a Google redirector to its destination and names both (issue 17)', T, async () => {
+    await withPage(async (page) => {
+      await gotoLoose(page, URLS.urlLevelPhish);
+      await waitForUrl(page, /^moz-extension:.*warning\.html\?/);
+      // the popup as a page, reached from an extension page (WebDriver BiDi may not open moz-extension: URLs itself)
+      await page.evaluate(() => { location.href = '/popup/popup.html'; });
+      await waitForUrl(page, /^moz-extension:.*popup\/popup\.html/);
+      await page.waitForSelector('#check-input');
+      const check = async (text) => {
+        await page.evaluate(() => document.getElementById('check-result').replaceChildren());
+        await page.$eval('#check-input', (e, t) => { e.value = t; }, text);
+        await page.click('#check-button');
+        await page.waitForSelector('#check-result .om-result');
+        return page.$eval('#check-result .om-result', (r) => ({
+          level: r.dataset.level, brand: r.dataset.brand,
+          routes: [...r.querySelectorAll('.om-route')].map((p) => ({ route: p.dataset.route, text: p.textContent,
+            strong: [...p.querySelectorAll('strong')].map((x) => x.textContent) })),
+        }));
+      };
+      const r = await check('【三井住友カード】ご利用確認 https://www.google.com/url?q=https://smbc-card.com.kjsd.cn/&sa=D 至急ご確認ください');
+      assert.equal(r.level, 'danger');
+      assert.equal(r.brand, 'smbc_card');
+      assert.equal(r.routes[0]?.route, 'redirect', JSON.stringify(r));
+      assert.match(r.routes[0].text, /Google.*smbc-card\.com\.kjsd\.cn/);
+      assert.deepEqual(r.routes[0].strong, ['kjsd.cn']);
+      await shot(page, 'firefox-popup-check-redirect.png');
+      const at = await check('https://www.smbc-card.com@evil-login.cn/');
+      assert.equal(at.level, 'danger');
+      assert.equal(at.routes[0]?.route, 'userinfo', JSON.stringify(at));
+      assert.deepEqual(at.routes[0].strong, ['evil-login.cn']);
     });
   });
 

@@ -95,6 +95,22 @@ export async function openPopup(b, tabId, page) {
   return p;
 }
 
+/** fn(popup) with the popup opened as a page (popup-sized) for a tab showing a harmless page; both closed after. */
+export async function withPopupOnHarmlessTab(b, fn) {
+  const tab = await b.ctx.newPage();
+  try {
+    await tab.goto(URLS.noFields);
+    const tabId = await tabIdOf(b, URLS.noFields);
+    return await withPage(b, async (popup) => {
+      await popup.setViewportSize({ width: 380, height: 900 });
+      await popup.goto(b.extUrl(`popup/popup.html?tab=${tabId}`));
+      return fn(popup);
+    });
+  } finally {
+    await tab.close().catch(() => {});
+  }
+}
+
 /** Waits for a new page (tab or window) whose URL matches re, opened by whatever fn does. */
 export async function newPageFrom(b, fn, re, { timeout = 10_000 } = {}) {
   const seen = new Set(b.ctx.pages());
