@@ -6,9 +6,12 @@
  */
 import { RANK, session } from './basics.js';
 import { updateBadge } from './badge.js';
+import { forgetTabClaims } from './tab-claim.js';
 
-// tabId -> { frames: { [frameId]: {url, origin, verdict, trusted, at, doc} } }; mirrored in storage.session
-// so that the popup still knows after the service worker was stopped and restarted.
+// tabId -> { frames: { [frameId]: {url, origin, verdict, trusted, at, doc, seq, full, inputs, top_claim, cost} } };
+// mirrored in storage.session so that the popup still knows after the service worker was stopped and restarted.
+// `full`: the record answers a page check (not the URL alone); `inputs`: how many fields that check saw;
+// `top_claim`: the top page's claim the frame was judged with (subframes).
 export const tabs = new Map();
 
 export async function getTab(tabId) {
@@ -38,6 +41,7 @@ export function persistTab(tabId) {
 
 export async function forgetTab(tabId) {
   tabs.delete(tabId);
+  forgetTabClaims(tabId);
   if (session) session.remove(`tab:${tabId}`).catch(() => {});
 }
 
@@ -62,7 +66,7 @@ export async function recordFrame(tabId, frameId, entry) {
   // Checks of one document can finish out of order (the URL-only check at document_start and the page check are
   // in flight together): a stale answer must not replace a newer one, or the tab would forget the danger its page
   // is showing (and a page that removes the warning would not be sent away).
-  if (prev && entry.doc && prev.doc === entry.doc && prev.seq > entry.seq) return;
+  if (prev && entry.doc && prev.doc === entry.doc && prev.seq > entry.seq) return false;
   t.frames[String(frameId)] = entry;
   // Bounded: a page with hundreds of frames keeps the latest 64.
   const keys = Object.keys(t.frames);
@@ -72,4 +76,5 @@ export async function recordFrame(tabId, frameId, entry) {
   }
   persistTab(tabId);
   updateBadge(tabId);
+  return true;
 }

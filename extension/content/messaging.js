@@ -10,8 +10,11 @@
  *   trust-origin     danger-dialog.js  "continue anyway": trust this frame's origin
  *   guard-tampered   tamper.js         the page removed or hid the danger warning
  *   open-official    link-dialog.js    the brand's official site in a new tab
- * Received (runtime.onMessage, from this extension only; sent by background/lists.js afterListChange):
- *   recheck          the trust or report lists changed for an origin: check again, dropping the sticky level
+ * Received (runtime.onMessage, from this extension only):
+ *   recheck          background/lists.js (afterListChange): the trust or report lists changed for an origin: check
+ *                    again, dropping the sticky level
+ *   check-page       background/tab-claim.js: the tab's top page's claim is needed now (the top frame), or it changed
+ *                    (another frame): a page check now, even of the same facts; the sticky level is kept
  * When the extension goes away (reloaded, removed), shutdown() takes the guard down: this script is an orphan.
  */
 
@@ -74,6 +77,9 @@ try {
       }
       // Before the first page check only the URL (that check is still to come, with trust now known).
       runCheck(state.textReady ? 'full' : 'url');
+    } else if (m.type === 'check-page') {
+      state.lastFp = '';
+      flushCheck();
     }
   });
 } catch { /* ignore */ }

@@ -16,7 +16,11 @@ export const SITES = {
   // (e) card PIN + card number, no brand claimed.
   'card-member-check.com': { '/verify': 'card-pin-generic.html', '/': 'card-pin-generic.html' },
   // Neutral merchant checkout (card fields, no brand claim, HTTPS, posts to itself).
-  'www.hanamizuki-zakka.jp': { '/checkout': 'merchant-checkout.html', '/': 'merchant-checkout.html' },
+  'www.hanamizuki-zakka.jp': {
+    '/checkout': 'merchant-checkout.html', '/': 'merchant-checkout.html',
+    // the same shop's checkout with the card form in a payment provider's cross-origin iframe
+    '/checkout/psp': 'merchant-psp-checkout.html',
+  },
   // A page with no fields at all; /embed: the same harmless site with a cross-origin phishing iframe (ad slot).
   'www.kurashi-recipe.jp': { '/': 'no-fields.html', '/embed': 'frame-host.html', '*': 'no-fields.html' },
   // The shop's checkout on shared hosting (pages.dev): card fields there are `caution`.
@@ -41,8 +45,15 @@ export const SITES = {
   'www.mori-no-ie.com': { '/secure': 'kit-3ds-no-issuer.html' },
   'www.aki-zora.com': { '/card': 'kit-script-body.html' },
   'www.hana-fubuki.com': { '/unusual': 'kit-lure-button.html' },
-  // Official top pages (where "leave" and "open the official site" go).
-  'www.micard.co.jp': { '*': 'official-top.html' },
+  // Judge the tab (issue 15): a top page that presents itself as MI Card on a host that is not MI Card's, with the
+  // card form in a cross-origin iframe from a second host (/verify); the same top page dressed as MI Card only once
+  // it has loaded (/late).
+  'www.kaiin-uketsuke.com': { '/verify': 'frame-claim-top.html', '/late': 'frame-claim-late.html' },
+  // A payment provider's card form, served for iframes on other sites' pages (no brand named).
+  'pay.cardform-cdn.net': { '/form': 'psp-card-form.html' },
+  // Official top pages (where "leave" and "open the official site" go); /pay: a page of the brand's own with a
+  // payment provider's card form in an iframe.
+  'www.micard.co.jp': { '/pay': 'official-psp-frame.html', '*': 'official-top.html' },
   'www.mizuhobank.co.jp': { '*': 'official-top.html' },
   'www.vpass.ne.jp': { '*': 'official-top.html' },
 };
@@ -70,4 +81,9 @@ export const URLS = {
   kit3dsNoIssuer: 'https://www.mori-no-ie.com/secure',
   kitScriptBody: 'https://www.aki-zora.com/card',
   kitLure: 'https://www.hana-fubuki.com/unusual',
+  frameClaim: 'https://www.kaiin-uketsuke.com/verify',
+  frameClaimLate: 'https://www.kaiin-uketsuke.com/late',
+  pspForm: 'https://pay.cardform-cdn.net/form',
+  merchantPsp: 'https://www.hanamizuki-zakka.jp/checkout/psp',
+  officialPsp: 'https://www.micard.co.jp/pay',
 };
