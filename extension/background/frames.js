@@ -2,16 +2,19 @@
  * Per-frame records and tab state: the verdict of every frame of every tab (recordFrame; a stale answer never
  * replaces a newer one of the same document), mirrored in storage.session so that the popup still knows after
  * the service worker restarted; the frame that speaks for the tab (worstFrame). Recording a frame updates the
- * badge (badge.js, which reads the frames back: the two modules import each other, functions only).
+ * badge (badge.js, which reads the frames back: the two modules import each other, functions only). A record's
+ * address is the one a report may carry (before-input.js): never one the page wrote after the person's first input.
  */
 import { RANK, session } from './basics.js';
 import { updateBadge } from './badge.js';
+import { addressBeforeInput } from './before-input.js';
 import { forgetTabClaims } from './tab-claim.js';
 
-// tabId -> { frames: { [frameId]: {url, origin, verdict, trusted, at, doc, seq, full, inputs, top_claim, cost} } };
-// mirrored in storage.session so that the popup still knows after the service worker was stopped and restarted.
-// `full`: the record answers a page check (not the URL alone); `inputs`: how many fields that check saw;
-// `top_claim`: the top page's claim the frame was judged with (subframes).
+// tabId -> { frames: { [frameId]: {url, origin, verdict, trusted, at, doc, seq, full, inputs, top_claim, cost} },
+//            inputs: { [origin]: url } }; mirrored in storage.session so that the popup still knows after the service
+// worker was stopped and restarted. `full`: the record answers a page check (not the URL alone); `inputs`: how many
+// fields that check saw; `top_claim`: the top page's claim the frame was judged with (subframes); the tab's
+// `inputs`: the address each origin had at the person's first input there (before-input.js).
 export const tabs = new Map();
 
 export async function getTab(tabId) {
@@ -67,6 +70,7 @@ export async function recordFrame(tabId, frameId, entry) {
   // in flight together): a stale answer must not replace a newer one, or the tab would forget the danger its page
   // is showing (and a page that removes the warning would not be sent away).
   if (prev && entry.doc && prev.doc === entry.doc && prev.seq > entry.seq) return false;
+  entry.url = addressBeforeInput(t, entry.url);
   t.frames[String(frameId)] = entry;
   // Bounded: a page with hundreds of frames keeps the latest 64.
   const keys = Object.keys(t.frames);

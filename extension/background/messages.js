@@ -7,8 +7,9 @@ import { api, isHttp, originOf, httpUrl, str } from './basics.js';
 import { engineError, mark, engineReady, checkUrl, checkPage, cachedCheckUrl } from './engine.js';
 import { brands, officialFor } from './brands.js';
 import { trusted, reports, listsReady, isTrusted, isReported, saveReports, setReports, withUserLists, afterListChange } from './lists.js';
-import { getTab, worstFrame, recordFrame } from './frames.js';
+import { getTab, worstFrame, recordFrame, persistTab } from './frames.js';
 import { awaitTopClaim, frameRecorded } from './tab-claim.js';
+import { noteFirstInput } from './before-input.js';
 import { updateBadge } from './badge.js';
 import { WARNING_PAGE, warningUrl } from './navigation.js';
 import { trustOrigin, untrustOrigin } from './trust.js';
@@ -25,6 +26,15 @@ function senderKind(sender) {
   if (url.startsWith(EXT_BASE)) return 'page';
   if (sender.tab && typeof sender.tab.id === 'number' && typeof sender.frameId === 'number') return 'content';
   return null;
+}
+
+/** The person's first input into the sender's document, which had the address `url` then (before-input.js). */
+async function noteInputFrom(sender, url) {
+  const t = await getTab(sender.tab.id);
+  const f = t.frames[String(sender.frameId)];
+  // the sender's own origin (for about:blank and srcdoc frames, the one of its last check)
+  const origin = originOf(sender.url) || (f && f.origin) || '';
+  if (noteFirstInput(t, origin, str(url, 8192))) persistTab(sender.tab.id);
 }
 
 /*
@@ -55,6 +65,9 @@ export const FROM_CONTENT = {
     const cost = { extract_ms: ms(m.cost), start_ms: ms(m.start), engine_ms: performance.now() - t0, claim_wait_ms: waited };
     v = await withUserLists(v, origin);
     const tr = isTrusted(origin);
+    // the person has given this document input (also sent as `first-input` when it happened): from then on the
+    // address its origin had at that moment is the one recorded
+    if (typeof m.first_input === 'string') await noteInputFrom(sender, m.first_input);
     const recorded = await recordFrame(sender.tab.id, sender.frameId, {
       url: facts.url, origin, verdict: v, trusted: tr, at: Date.now(), doc: str(m.doc, 40),
       seq: Number.isSafeInteger(m.seq) ? m.seq : 0, full, inputs: facts.inputs.length,
@@ -63,6 +76,11 @@ export const FROM_CONTENT = {
     if (recorded) frameRecorded(sender.tab.id, sender.frameId, sender.tab.url).catch(() => {});
     const out = tr ? { ...v, level: 'none', real_level: v.level, trusted: true } : v;
     return { ok: true, seq: m.seq, verdict: out, trusted: tr };
+  },
+
+  async 'first-input'(m, sender) {
+    await noteInputFrom(sender, m.url);
+    return { ok: true };
   },
 
   async 'trust-origin'(m, sender) {

@@ -10,6 +10,7 @@
  *   trust-origin     danger-dialog.js  "continue anyway": trust this frame's origin
  *   guard-tampered   tamper.js         the page removed or hid the danger warning
  *   open-official    link-dialog.js    the brand's official site in a new tab
+ *   first-input      first-input.js    the person's first input into this document, and its address then
  * Received (runtime.onMessage, from this extension only):
  *   recheck          background/lists.js (afterListChange): the trust or report lists changed for an origin: check
  *                    again, dropping the sticky level

@@ -51,6 +51,8 @@ export const SITES = {
   'www.kaiin-uketsuke.com': { '/verify': 'frame-claim-top.html', '/late': 'frame-claim-late.html' },
   // A payment provider's card form, served for iframes on other sites' pages (no brand named).
   'pay.cardform-cdn.net': { '/form': 'psp-card-form.html' },
+  // A login page on shared hosting (caution) that copies what is typed into its address and title (issue 15).
+  'mypage-login.pages.dev': { '/signin': 'typed-into-address.html', '*': 'typed-into-address.html' },
   // Official top pages (where "leave" and "open the official site" go); /pay: a page of the brand's own with a
   // payment provider's card form in an iframe.
   'www.micard.co.jp': { '/pay': 'official-psp-frame.html', '*': 'official-top.html' },
@@ -86,4 +88,5 @@ export const URLS = {
   pspForm: 'https://pay.cardform-cdn.net/form',
   merchantPsp: 'https://www.hanamizuki-zakka.jp/checkout/psp',
   officialPsp: 'https://www.micard.co.jp/pay',
+  typedIntoAddress: 'https://mypage-login.pages.dev/signin',
 };

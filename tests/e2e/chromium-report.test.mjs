@@ -1,0 +1,113 @@
+// Reports (issue 15), in Chromium (dist/chrome, Japanese UI):
+// - no typed value in a report: a login page (typed-into-address.html, a caution: typing allowed) copies what the
+//   person types into its address (replaceState, pushState) and its title, then opens a new page of the same site
+//   whose path carries it. The report page, the mail, the Safe Browsing link, the report log, storage.session and the
+//   background's records carry none of it: the address is the one the site had before the person's first input.
+//   On the code before this change the report carried the address the page had moved to (the e-mail address and
+//   the password in its path).
+import { describe, it, before, after, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { URLS } from './lib/sites.mjs';
+import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
+import { focusField, valueOf } from './lib/guard.mjs';
+import { withPage, waitForVerdict, openPopup, newPageFrom, until, resetLists } from './lib/chromium.mjs';
+
+const T = { timeout: 60_000 };
+const EMAIL = 'taro.yamada@example.jp';
+const PASSWORD = 'Himitsu2026pw';
+// every form the typed values can take in an address, a mail or a stored record
+const TYPED = [EMAIL, encodeURIComponent(EMAIL), 'taro.yamada', PASSWORD, 'Himitsu2026'];
+
+describe('Chromium: reports carry nothing typed (issue 15)', { timeout: 300_000 }, () => {
+  let server;
+  let b;
+  before(async () => {
+    ({ server, b } = await openBrowser(launchChromium, { lang: 'ja' }));
+    await b.ctx.route('https://safebrowsing.google.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>stub</title>' }));
+  });
+  after(() => closeBrowser(b, server));
+  beforeEach(() => resetLists(b));
+
+  /** Reports the tab's page from the popup through Safe Browsing (stubbed); returns everything the report shows. */
+  async function reportFromPopup(tabId) {
+    const popup = await openPopup(b, tabId);
+    let report;
+    try {
+      const shown = await popup.evaluate(() => document.body.innerText);
+      report = await newPageFrom(b, () => popup.click('[data-act="report"]'), /report\/report\.html\?id=/);
+      await report.waitForSelector('body[data-ready="true"]');
+      const out = {
+        popup: shown,
+        text: await report.evaluate(() => document.body.innerText),
+        mailto: await report.getAttribute('#mail-link', 'href'),
+        sb: await report.getAttribute('#sb-button', 'data-href'),
+        url: await report.textContent('#report-url'),
+      };
+      const sbPage = await newPageFrom(b, () => report.click('#sb-button'), /^https:\/\/safebrowsing\.google\.com\//);
+      out.sbOpened = sbPage.url();
+      await sbPage.close();
+      await report.waitForSelector('#report-status:text("報告を記録しました")');
+      return out;
+    } finally {
+      await report?.close().catch(() => {});
+      await popup.close().catch(() => {});
+    }
+  }
+
+  /** Fails when any typed value is in `where` (raw, percent-encoded or decoded). */
+  function assertNothingTyped(what, where) {
+    let decoded = where;
+    try {
+      decoded = decodeURIComponent(where);
+    } catch { /* as is */ }
+    for (const v of TYPED) assert.ok(!where.includes(v) && !decoded.includes(v), `${what} must not carry "${v}": ${where.slice(0, 400)}`);
+  }
+
+  async function assertStoredNothingTyped() {
+    const stored = await b.sw.evaluate(async () => JSON.stringify({
+      session: await chrome.storage.session.get(null), local: await chrome.storage.local.get(null),
+      reports: await globalThis.omamori.reports(),
+      tabs: await Promise.all((await chrome.tabs.query({})).map((t) => globalThis.omamori.tabState(t.id))),
+    }));
+    assertNothingTyped('storage (session, local, the report log, the background\'s records)', stored);
+  }
+
+  it('a page that copies what is typed into its address and title: no report carries it', T, async () => {
+    await withPage(b, async (page) => {
+      await page.goto(URLS.typedIntoAddress);
+      const v = await waitForVerdict(b, URLS.typedIntoAddress);
+      assert.equal(v.level, 'caution', JSON.stringify(v));
+      await focusField(page, '#email');
+      await page.keyboard.type(EMAIL);
+      await focusField(page, '#password');
+      await page.keyboard.type(PASSWORD);
+      assert.equal(await valueOf(page, '#email'), EMAIL, 'typing is allowed on a caution page');
+      // the page did what the attack needs: the values are in its address and its title
+      const href = await page.evaluate(() => location.href);
+      assert.ok(href.includes(PASSWORD) && href.includes(encodeURIComponent(EMAIL)), href);
+      assert.ok((await page.title()).includes(EMAIL));
+      // the background has checked the page since (the title and the address changed)
+      await until(() => b.sw.evaluate(async (id) => {
+        const f = (await globalThis.omamori.tabState(id)).frames['0'];
+        return f && f.seq > 2;
+      }, v.tabId), { what: 'a check after the typing' });
+
+      const r = await reportFromPopup(v.tabId);
+      assert.equal(r.url, URLS.typedIntoAddress, 'the address the site had before the first input');
+      for (const [what, where] of Object.entries(r)) assertNothingTyped(what, where);
+      await assertStoredNothingTyped();
+
+      // a new page of the same site whose path carries both values
+      const since = Date.now();
+      await page.click('#next');
+      await page.waitForURL(/\/welcome\//);
+      assert.ok(page.url().includes(PASSWORD));
+      // the new page's own check, recorded under the address its site had before the first input
+      await waitForVerdict(b, URLS.typedIntoAddress, { since });
+      const r2 = await reportFromPopup(v.tabId);
+      assert.equal(r2.url, URLS.typedIntoAddress, 'a later page of the same site in the tab: still the address before the first input');
+      for (const [what, where] of Object.entries(r2)) assertNothingTyped(`after a new page: ${what}`, where);
+      await assertStoredNothingTyped();
+    });
+  });
+});
