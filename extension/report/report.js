@@ -6,9 +6,11 @@
 //   report.html?id=<draft>&mode=wrong   "this warning is wrong": a pre-filled message for the project that the
 //                                       person copies (the project has no address of its own to send it to), and
 //                                       trusting the site.
-// A draft holds the URL (without query and fragment), the domain, the brand, the reasons and the time: never
-// anything typed into the page (the content script never reads field values).
+// A draft holds the URL (without query and fragment; the address its site had before the person's first input
+// there: background/before-input.js), the domain, the brand, the reasons and the time: never anything typed into
+// the page (the content script never reads field values). Times are Japan time, labelled (shared/clock.js).
 import { loadLocale, fillMessage as fmt } from '../shared/locales.js';
+import { jstTime, timeText } from '../shared/clock.js';
 const UI = globalThis.OmamoriUI;
 const api = UI.api;
 const { msg, h } = UI;
@@ -25,16 +27,6 @@ const main = document.getElementById('main');
 const { ask } = UI;
 
 
-function timeIn(lang, ms) {
-  try {
-    return new Date(ms).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-      timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-    });
-  } catch {
-    return new Date(ms).toISOString();
-  }
-}
-
 const reasonsIn = (d, lang) => d.reasons.map((r) => r[lang] || r.ja || r.en).filter(Boolean);
 
 function mailText(L, lang, d) {
@@ -43,7 +35,7 @@ function mailText(L, lang, d) {
     fmt(L, 'mail_body_intro'), '',
     fmt(L, 'mail_body_url', d.url),
     fmt(L, 'mail_body_brand', brand || fmt(L, 'mail_body_brand_unknown')),
-    fmt(L, 'mail_body_time', timeIn(lang, d.created)),
+    fmt(L, 'mail_body_time', jstTime(d.created)),
   ];
   const reasons = reasonsIn(d, lang);
   if (reasons.length) {
@@ -83,7 +75,7 @@ async function renderReport(d, reported) {
     el('dt', null, msg('report_field_host')), el('dd', null, UI.hostLine(document, d.host, d.registrable_domain)),
     el('dt', null, msg('report_field_brand')), el('dd', null, brand || msg('report_brand_unknown')),
     el('dt', null, msg('report_field_reasons')), el('dd', null, reasons.length ? el('ul', null, reasons.map((t) => el('li', null, t))) : '—'),
-    el('dt', null, msg('report_field_time')), el('dd', null, timeIn(UI.LANG, d.created)));
+    el('dt', null, msg('report_field_time')), el('dd', { id: 'report-time' }, timeText(d.created)));
   main.append(el('div', { class: 'sent' }, dl, el('p', { class: 'note never' }, msg('report_never_typed'))));
 
   main.append(el('h2', null, msg('report_where_heading')));
@@ -176,6 +168,7 @@ function renderWrong(d) {
     `- ${msg('report_field_host')}: ${d.host}${d.registrable_domain && d.registrable_domain !== d.host ? ` (${d.registrable_domain})` : ''}`,
     `- ${msg('wrong_msg_level')}: ${d.level}${d.brand ? ` / ${msg('wrong_msg_brand')}: ${d.brand}${brand ? ` (${brand})` : ''}` : ''}`,
     `- ${msg('wrong_msg_rules')}: ${codes.join(', ') || '-'}`,
+    `- ${msg('report_field_time')}: ${timeText(d.created)}`,
     `- Omamori: ${d.version || ''}`,
     '', msg('wrong_msg_why'), '', msg('wrong_msg_why_placeholder'),
   ].join('\n');

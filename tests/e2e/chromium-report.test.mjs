@@ -1,15 +1,19 @@
-// Reports (issue 15), in Chromium (dist/chrome, Japanese UI):
+// Reports (issue 15), in Chromium (dist/chrome, Japanese UI) whose own time zone is New York's:
 // - no typed value in a report: a login page (typed-into-address.html, a caution: typing allowed) copies what the
 //   person types into its address (replaceState, pushState) and its title, then opens a new page of the same site
 //   whose path carries it. The report page, the mail, the Safe Browsing link, the report log, storage.session and the
 //   background's records carry none of it: the address is the one the site had before the person's first input.
 //   On the code before this change the report carried the address the page had moved to (the e-mail address and
 //   the password in its path).
+// - one clock: every time a person reads (the report page, the mail, the options page's report log and trusted
+//   sites, the JSON and CSV exports) is Japan time, labelled, although the browser runs on New York time. On the
+//   code before this change the options page showed the browser's own time with no label, and the exports UTC.
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { URLS } from './lib/sites.mjs';
 import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
-import { focusField, valueOf } from './lib/guard.mjs';
+import { focusField, valueOf, gotoLoose, waitForUrl } from './lib/guard.mjs';
 import { withPage, waitForVerdict, openPopup, newPageFrom, until, resetLists } from './lib/chromium.mjs';
 
 const T = { timeout: 60_000 };
@@ -17,12 +21,22 @@ const EMAIL = 'taro.yamada@example.jp';
 const PASSWORD = 'Himitsu2026pw';
 // every form the typed values can take in an address, a mail or a stored record
 const TYPED = [EMAIL, encodeURIComponent(EMAIL), 'taro.yamada', PASSWORD, 'Himitsu2026'];
+const TZ = 'America/New_York';
 
-describe('Chromium: reports carry nothing typed (issue 15)', { timeout: 300_000 }, () => {
+/** Japan time as the extension writes it: "2026/11/21 15:04" and "2026-11-21T15:04:05+09:00". */
+function jst(ms) {
+  const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(new Date(ms)).map((x) => [x.type, x.value]));
+  return { text: `${p.year}/${p.month}/${p.day} ${p.hour}:${p.minute}`, iso: `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}+09:00` };
+}
+
+describe('Chromium: reports carry nothing typed, and one clock (issue 15)', { timeout: 300_000 }, () => {
   let server;
   let b;
   before(async () => {
-    ({ server, b } = await openBrowser(launchChromium, { lang: 'ja' }));
+    ({ server, b } = await openBrowser(launchChromium, { lang: 'ja', timezone: TZ }));
     await b.ctx.route('https://safebrowsing.google.com/**', (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>stub</title>' }));
   });
   after(() => closeBrowser(b, server));
@@ -108,6 +122,50 @@ describe('Chromium: reports carry nothing typed (issue 15)', { timeout: 300_000 
       assert.equal(r2.url, URLS.typedIntoAddress, 'a later page of the same site in the tab: still the address before the first input');
       for (const [what, where] of Object.entries(r2)) assertNothingTyped(`after a new page: ${what}`, where);
       await assertStoredNothingTyped();
+    });
+  });
+
+  it('one clock: the report page, the mail, the options page and the exports show Japan time, labelled, on a New York browser', T, async () => {
+    await withPage(b, async (page) => {
+      assert.equal(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), TZ, 'the browser runs on New York time');
+      await gotoLoose(page, URLS.urlLevelPhish);
+      await waitForUrl(page, /warning\.html\?/);
+      assert.equal(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone), TZ, 'so do the extension\'s pages');
+      await page.waitForSelector('[data-act="report"]');
+      const report = await newPageFrom(b, () => page.click('[data-act="report"]'), /report\/report\.html\?id=/);
+      try {
+        await report.waitForSelector('body[data-ready="true"]');
+        const id = new URL(report.url()).searchParams.get('id');
+        const created = await b.sw.evaluate(async (k) => (await chrome.storage.session.get(k))[k].created, `draft:${id}`);
+        assert.equal(await report.textContent('#report-time'), `${jst(created).text}(日本時間)`);
+        const body = decodeURIComponent((await report.getAttribute('#mail-link', 'href')).split('&body=')[1]);
+        assert.ok(body.includes(`確認日時(日本時間): ${jst(created).text}`), body);
+        const sbPage = await newPageFrom(b, () => report.click('#sb-button'), /safebrowsing/);
+        await sbPage.close();
+        await report.waitForSelector('#report-status:text("報告を記録しました")');
+      } finally {
+        await report.close();
+      }
+    });
+    await b.sw.evaluate((o) => globalThis.omamori.trust(o), new URL(URLS.contentPhish).origin);
+    const [rep] = await b.sw.evaluate(() => globalThis.omamori.reports());
+    const added = Object.values(await b.sw.evaluate(() => globalThis.omamori.trusted()))[0].added;
+    await withPage(b, async (opt) => {
+      await opt.goto(b.extUrl('options/options.html'));
+      await opt.waitForSelector('#reports tbody tr');
+      await opt.waitForSelector('#trusted tbody tr');
+      assert.equal(await opt.textContent('#reports tbody tr td'), `${jst(rep.time).text}(日本時間)`);
+      assert.equal(await opt.textContent('#trusted tbody tr td:nth-child(2)'), `${jst(added).text}(日本時間)`);
+
+      const [dj] = await Promise.all([opt.waitForEvent('download'), opt.click('#export-json')]);
+      const json = JSON.parse(readFileSync(await dj.path(), 'utf8'));
+      assert.equal(json[0].time, jst(rep.time).iso);
+      assert.equal(json[0].channels[0].time, jst(rep.channels[0].time).iso);
+      assert.match(dj.suggestedFilename(), new RegExp(`^omamori-reports-${jst(Date.now()).iso.slice(0, 10)}\\.json$`));
+      const [dc] = await Promise.all([opt.waitForEvent('download'), opt.click('#export-csv')]);
+      const lines = readFileSync(await dc.path(), 'utf8').replace(/^\ufeff/, '').trim().split('\r\n');
+      assert.equal(lines[0].split(',')[0], 'time_jst');
+      assert.equal(lines[1].split(',')[0], jst(rep.time).iso);
     });
   });
 });

@@ -284,7 +284,7 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
       const [dc] = await Promise.all([opt.waitForEvent('download'), opt.click('#export-csv')]);
       const csv = readFileSync(await dc.path(), 'utf8');
       const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
-      assert.equal(lines[0], 'time,url,host,registrable_domain,brand,brand_name_ja,brand_name_en,level,reasons,channels');
+      assert.equal(lines[0], 'time_jst,url,host,registrable_domain,brand,brand_name_ja,brand_name_en,level,reasons,channels');
       assert.equal(lines.length, 3);
       assert.ok(lines.some((l) => l.includes(URLS.urlLevelPhish) && l.includes(',micard,エムアイカード,MI Card,danger,')), csv);
 
@@ -358,6 +358,7 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
         const text = await wrong.textContent('#wrong-message');
         assert.match(text, /^件名: 誤検知の報告: secure-verify-center\.com\n/);
         assert.ok(text.includes(`URL: ${URLS.contentPhish}`) && text.includes('micard') && text.includes('brand-claim-credentials'), text);
+        assert.match(text, /確認日時: \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}\(日本時間\)/);
         // no address is guessed: nothing on the page leads anywhere but the site itself
         const links = await wrong.$$eval('a[href]', (as) => as.map((a) => a.href));
         assert.ok(links.every((h) => h.startsWith(new URL(URLS.contentPhish).origin)), JSON.stringify(links));
