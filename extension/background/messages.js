@@ -9,7 +9,7 @@ import { brands, officialFor } from './brands.js';
 import { trusted, reports, listsReady, isTrusted, isReported, saveReports, setReports, withUserLists, afterListChange } from './lists.js';
 import { getTab, worstFrame, recordFrame, persistTab } from './frames.js';
 import { awaitTopClaim, frameRecorded } from './tab-claim.js';
-import { noteFirstInput } from './before-input.js';
+import { noteFirstInput, addressBeforeInput } from './before-input.js';
 import { updateBadge } from './badge.js';
 import { WARNING_PAGE, warningUrl } from './navigation.js';
 import { trustOrigin, untrustOrigin } from './trust.js';
@@ -162,9 +162,11 @@ const FROM_PAGES = {
     const tabId = m.tab_id;
     if (typeof tabId !== 'number') throw new Error('tab_id required');
     const tab = await api.tabs.get(tabId);
-    const url = tab.url || tab.pendingUrl || '';
+    const t = await getTab(tabId);
+    // an address is shown as its site had it in this tab before the person's first input there (before-input.js)
+    const url = addressBeforeInput(t, tab.url || tab.pendingUrl || '');
     if (url.startsWith(WARNING_PAGE)) {
-      const blocked = new URL(url).searchParams.get('url') || '';
+      const blocked = addressBeforeInput(t, new URL(url).searchParams.get('url') || '');
       if (!isHttp(blocked)) return { ok: true, tab_id: tabId, url, checkable: false, warning_page: true };
       const origin = originOf(blocked);
       const v = await withUserLists(await checkUrl(blocked), origin);
@@ -174,7 +176,6 @@ const FROM_PAGES = {
       };
     }
     if (!isHttp(url)) return { ok: true, tab_id: tabId, url, checkable: false, warning_page: false };
-    const t = await getTab(tabId);
     const w = worstFrame(t);
     if (w) {
       return {

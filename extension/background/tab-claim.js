@@ -16,8 +16,10 @@ const NUDGE_EVERY_MS = 1000;
 export function topClaimOf(t, tabUrl) {
   const top = t && t.frames ? t.frames['0'] : null;
   if (!top || !top.verdict || !isCurrent(top, tabUrl)) return undefined;
+  // an official address is `safe` whatever its page says: known from the URL alone
+  if (top.verdict.level === 'safe') return null;
   if (!top.full) return undefined;
-  if (top.trusted || top.verdict.level === 'safe') return null;
+  if (top.trusted) return null;
   return typeof top.verdict.claim === 'string' && top.verdict.claim ? top.verdict.claim : null;
 }
 
