@@ -1,10 +1,10 @@
-// Judge the tab (issue 15): how long a frame's page check waits for its tab's top page's claim, in Chromium (prints
-// figures; asserts nothing; not run in CI).
+// Judge the tab (issue 15): how long a frame's page check waits for the claim of the pages it is in, in Chromium
+// (prints figures; asserts nothing; not run in CI).
 //
 //   node bench/claim-wait.mjs [ROUNDS]        (needs ./build.sh and scripts/install-test-deps.sh)
 //
-// A frame's page check with fields is answered once the top page's first page check has answered (the background
-// asks the top frame to check at once): the fields of the frame are held that long. Loads each page with a payment
+// A frame's page check with fields is answered once its ancestors' first page checks have answered (the background
+// asks them to check at once): the fields of the frame are held that long. Loads each page with a payment
 // provider's card iframe ROUNDS times (default 10) — a shop's checkout, a phishing page claiming MI Card, the brand's
 // own page — and prints, from the frame's record (cost.claim_wait_ms, as the service worker timed it), the median
 // and the largest wait.
@@ -37,7 +37,7 @@ try {
     }
     waits.sort((x, y) => x - y);
     const ms = (x) => `${x.toFixed(1)} ms`;
-    console.log(`${name.padEnd(32)} wait for the top page's claim: median ${ms(waits[Math.floor(waits.length / 2)])}, max ${ms(waits[waits.length - 1])} (${ROUNDS} loads)`);
+    console.log(`${name.padEnd(32)} wait for the claim: median ${ms(waits[Math.floor(waits.length / 2)])}, max ${ms(waits[waits.length - 1])} (${ROUNDS} loads)`);
   }
 } finally {
   await closeBrowser(b, server);

@@ -63,13 +63,14 @@ export function worstFrame(t) {
   return worst;
 }
 
+/** Records a frame's check: {prev} (the record it replaced), or null when a newer answer of its document stands. */
 export async function recordFrame(tabId, frameId, entry) {
   const t = await getTab(tabId);
   const prev = t.frames[String(frameId)];
   // Checks of one document can finish out of order (the URL-only check at document_start and the page check are
   // in flight together): a stale answer must not replace a newer one, or the tab would forget the danger its page
   // is showing (and a page that removes the warning would not be sent away).
-  if (prev && entry.doc && prev.doc === entry.doc && prev.seq > entry.seq) return false;
+  if (prev && entry.doc && prev.doc === entry.doc && prev.seq > entry.seq) return null;
   entry.url = addressBeforeInput(t, entry.url);
   t.frames[String(frameId)] = entry;
   // Bounded: a page with hundreds of frames keeps the latest 64.
@@ -80,5 +81,5 @@ export async function recordFrame(tabId, frameId, entry) {
   }
   persistTab(tabId);
   updateBadge(tabId);
-  return true;
+  return { prev: prev || null };
 }

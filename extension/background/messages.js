@@ -8,7 +8,7 @@ import { engineError, mark, engineReady, checkUrl, checkPage, cachedCheckUrl } f
 import { brands, officialFor } from './brands.js';
 import { trusted, reports, listsReady, isTrusted, isReported, saveReports, setReports, withUserLists, afterListChange } from './lists.js';
 import { getTab, worstFrame, recordFrame, persistTab } from './frames.js';
-import { awaitTopClaim, frameRecorded } from './tab-claim.js';
+import { awaitTabClaim, frameRecorded } from './tab-claim.js';
 import { noteFirstInput, addressBeforeInput } from './before-input.js';
 import { updateBadge } from './badge.js';
 import { WARNING_PAGE, warningUrl } from './navigation.js';
@@ -48,11 +48,11 @@ export const FROM_CONTENT = {
     await listsReady;
     const facts = sanitizeFacts(m.facts, sender);
     const full = m.mode === 'full';
-    // judge the tab: a subframe's page check with fields is judged with the brand its top page presents itself as,
-    // once the top page's first page check has answered (bounded wait: tab-claim.js)
+    // judge the tab: a subframe's page check with fields is judged with the brand its ancestors (the top page
+    // included) present themselves as, once their first page checks have answered (bounded wait: tab-claim.js)
     const sub = sender.frameId !== 0;
     const w0 = performance.now();
-    if (sub && full && facts.inputs.length) facts.top_claim = await awaitTopClaim(sender.tab.id, sender.tab.url);
+    if (sub && full && facts.inputs.length) facts.top_claim = await awaitTabClaim(sender.tab.id, sender.frameId, sender.tab.url);
     const waited = performance.now() - w0;
     const origin = originOf(facts.url);
     await engineReady;
@@ -60,7 +60,7 @@ export const FROM_CONTENT = {
     let v = await checkPage(facts);
     // what the check cost, kept with the frame for the benchmarks (never sent anywhere): the content script's
     // facts extraction and link scan and its own start at document_start as it reports them, and the engine here
-    // (facts crossing into wasm included), and how long a frame's check waited for the top page's claim
+    // (facts crossing into wasm included), and how long a frame's check waited for its ancestors' claim
     const ms = (x) => (Number.isFinite(x) && x >= 0 ? Math.min(x, 1e6) : null);
     const cost = { extract_ms: ms(m.cost), start_ms: ms(m.start), engine_ms: performance.now() - t0, claim_wait_ms: waited };
     v = await withUserLists(v, origin);
@@ -73,7 +73,7 @@ export const FROM_CONTENT = {
       seq: Number.isSafeInteger(m.seq) ? m.seq : 0, full, inputs: facts.inputs.length,
       top_claim: sub ? facts.top_claim : undefined, cost,
     });
-    if (recorded) frameRecorded(sender.tab.id, sender.frameId, sender.tab.url).catch(() => {});
+    if (recorded) frameRecorded(sender.tab.id, sender.frameId, recorded.prev, sender.tab.url).catch(() => {});
     const out = tr ? { ...v, level: 'none', real_level: v.level, trusted: true } : v;
     return { ok: true, seq: m.seq, verdict: out, trusted: tr };
   },

@@ -1,8 +1,8 @@
 /*
- * Judge the tab (extension/README.md): the brand the top page claims (its verdict's `claim`) goes with the page
- * checks of the tab's other frames as `top_claim`. Known once the top page's first page check has answered; a
- * `safe` or trusted top page passes none. A frame's check waits for it, bounded (the top frame is asked to check at
- * once: `check-page`); a frame judged with another claim than the one known later is asked to check again.
+ * Judge the tab (extension/README.md): the brand a frame's ancestors claim (the nearest one's verdict `claim`, the top
+ * page's included) goes with its page checks as `top_claim`. A claim is known once that ancestor's first page check
+ * has answered; a `safe` or trusted one passes none. A frame's check waits for it, bounded (the ancestors are asked to
+ * check at once: `check-page`); a frame judged with another claim than the one known later is asked to check again.
  */
 import { api, originOf } from './basics.js';
 import { getTab } from './frames.js';
@@ -10,92 +10,127 @@ import { getTab } from './frames.js';
 const WAIT_ALIVE_MS = 2500;
 const WAIT_ABSENT_MS = 1000;
 const NUDGE_EVERY_MS = 1000;
+const MAX_DEPTH = 16;
 
-/** The claim the top frame passes to the other frames: a brand id, null (none, or one it lives up to), or
- * undefined while its first page check of the tab's current top document has not answered. */
-export function topClaimOf(t, tabUrl) {
-  const top = t && t.frames ? t.frames['0'] : null;
-  if (!top || !top.verdict || !isCurrent(top, tabUrl)) return undefined;
+/** What one frame's record claims: a brand id, null (none, or one it lives up to), or undefined while its first
+ * page check of the frame's current document (at `url`) has not answered. */
+function claimOf(rec, url) {
+  if (!rec || !rec.verdict) return undefined;
+  // a record of the frame's previous document (kept until the navigation's commit is handled) is not its page's
+  const o = originOf(url || '');
+  if (o && rec.origin && rec.origin !== o) return undefined;
   // an official address is `safe` whatever its page says: known from the URL alone
-  if (top.verdict.level === 'safe') return null;
-  if (!top.full) return undefined;
-  if (top.trusted) return null;
-  return typeof top.verdict.claim === 'string' && top.verdict.claim ? top.verdict.claim : null;
+  if (rec.verdict.level === 'safe') return null;
+  if (!rec.full) return undefined;
+  if (rec.trusted) return null;
+  return typeof rec.verdict.claim === 'string' && rec.verdict.claim ? rec.verdict.claim : null;
 }
 
-// a record of the tab's previous top document (kept until the navigation's commit is handled) is not the top page's
-function isCurrent(top, tabUrl) {
-  const o = originOf(tabUrl || '');
-  return !o || !top.origin || top.origin === o;
+/** The tab's frames as the browser knows them now (frameId -> {parent, url}), or null when it cannot say. */
+async function frameTree(tabId) {
+  try {
+    const all = await api.webNavigation.getAllFrames({ tabId });
+    if (!Array.isArray(all)) return null;
+    return new Map(all.map((f) => [f.frameId, { parent: f.parentFrameId, url: f.url }]));
+  } catch {
+    return null;
+  }
 }
 
-const waiters = new Map(); // tabId -> Set of resolve functions
-const nudged = new Map(); // tabId -> when the top frame was last asked to check its page
-
-/** Asks the tab's top frame to check its page now (at most once every NUDGE_EVERY_MS). */
-function askTopFrame(tabId) {
-  const last = nudged.get(tabId) || 0;
-  if (Date.now() - last < NUDGE_EVERY_MS) return;
-  nudged.set(tabId, Date.now());
-  askFrame(tabId, 0);
+/** A frame's ancestors, nearest first, the top frame last (the top frame alone when the tree does not know it). */
+function ancestors(tree, frameId) {
+  const out = [];
+  for (let id = frameId, i = 0; id !== 0 && i < MAX_DEPTH; i++) {
+    const node = tree && tree.get(id);
+    id = node && Number.isInteger(node.parent) && node.parent >= 0 && !out.includes(node.parent) ? node.parent : 0;
+    out.push(id);
+  }
+  if (out[out.length - 1] !== 0) out.push(0);
+  return out;
 }
 
-/** Asks one frame of a tab to check its page again (`check-page`, PROTOCOL.md). */
-function askFrame(tabId, frameId) {
+/** What a frame's ancestors claim: the nearest known claim, and the ancestors whose claim is not known yet. */
+function chainClaim(t, tree, chain, tabUrl) {
+  const unknown = [];
+  for (const id of chain) {
+    const node = tree && tree.get(id);
+    const c = claimOf(t.frames[String(id)], node ? node.url : id === 0 ? tabUrl : '');
+    if (c === undefined) unknown.push(id);
+    else if (c) return { claim: c, unknown };
+  }
+  return { claim: null, unknown };
+}
+
+const waiters = new Map(); // tabId -> Set of functions that end a wait once it is answered
+const nudged = new Map(); // "tabId/frameId" -> when that frame was last asked to check its page
+
+/** Asks one frame of a tab to check its page now (`check-page`, PROTOCOL.md). */
+function askFrame(tabId, frameId, { limit = false } = {}) {
+  const key = `${tabId}/${frameId}`;
+  if (limit && Date.now() - (nudged.get(key) || 0) < NUDGE_EVERY_MS) return;
+  if (limit) nudged.set(key, Date.now());
   try {
     Promise.resolve(api.tabs.sendMessage(tabId, { type: 'check-page' }, { frameId })).catch(() => {});
   } catch { /* the tab is gone */ }
 }
 
-/** The top page's claim for a frame's check in tab `tabId` (top document at `tabUrl`): at once when known, else
- * once the top page's first page check answers or the wait ends (then null; the frame is checked again later). */
-export async function awaitTopClaim(tabId, tabUrl) {
+/** The claim for a page check of frame `frameId` in tab `tabId` (top document at `tabUrl`): at once when an ancestor's
+ * claim is known, else once every ancestor's first page check has answered or the wait ends (then what is known;
+ * the frame is checked again when more is). */
+export async function awaitTabClaim(tabId, frameId, tabUrl) {
+  const tree = await frameTree(tabId);
+  const chain = ancestors(tree, frameId);
   let t = await getTab(tabId);
-  let c = topClaimOf(t, tabUrl);
-  if (c !== undefined) return c;
-  askTopFrame(tabId);
-  const top = t.frames['0'];
-  const alive = !!(top && top.verdict && isCurrent(top, tabUrl));
+  let r = chainClaim(t, tree, chain, tabUrl);
+  if (r.claim || !r.unknown.length) return r.claim;
+  for (const id of r.unknown) askFrame(tabId, id, { limit: true });
+  // the wait is short when the ancestors' content scripts are there (they answered their URL check), shorter when not
+  const alive = r.unknown.every((id) => t.frames[String(id)]);
   await new Promise((resolve) => {
     let set = waiters.get(tabId);
     if (!set) waiters.set(tabId, (set = new Set()));
-    const done = () => {
+    const end = () => {
       clearTimeout(timer);
-      set.delete(done);
+      set.delete(check);
       if (!set.size && waiters.get(tabId) === set) waiters.delete(tabId);
       resolve();
     };
-    const timer = setTimeout(done, alive ? WAIT_ALIVE_MS : WAIT_ABSENT_MS);
-    set.add(done);
+    const check = (tab) => {
+      const now = tab ? chainClaim(tab, tree, chain, tabUrl) : null;
+      if (!now || now.claim || !now.unknown.length) end();
+    };
+    const timer = setTimeout(end, alive ? WAIT_ALIVE_MS : WAIT_ABSENT_MS);
+    set.add(check);
   });
   t = await getTab(tabId);
-  c = topClaimOf(t, tabUrl);
-  return c === undefined ? null : c;
+  return chainClaim(t, tree, chain, tabUrl).claim;
 }
 
-/** A frame's check was recorded. The top frame's: the waiting checks go on, and the frames with fields judged with
- * another claim check again. Another frame's: judged with another claim than the one now known, it checks again. */
-export async function frameRecorded(tabId, frameId, tabUrl) {
+/** A frame's check was recorded (`prev`: its record before). The checks waiting for its claim go on; when its claim
+ * changed, every frame with fields judged with another claim than its ancestors' now checks again; and the frame
+ * itself, when it was judged with another claim than the one now known (an ancestor answered while it was in flight). */
+export async function frameRecorded(tabId, frameId, prev, tabUrl) {
   const t = await getTab(tabId);
-  const claim = topClaimOf(t, tabUrl);
-  if (claim === undefined) return;
-  if (frameId === 0) {
-    const set = waiters.get(tabId);
-    if (set) for (const done of [...set]) done();
-    for (const [id, f] of Object.entries(t.frames)) {
-      if (id !== '0' && stale(f, claim)) askFrame(tabId, Number(id));
-    }
-  } else if (stale(t.frames[String(frameId)], claim)) {
-    askFrame(tabId, frameId);
+  const rec = t.frames[String(frameId)];
+  const set = waiters.get(tabId);
+  if (set) for (const check of [...set]) check(t);
+  const changed = claimOf(prev, rec && rec.url) !== claimOf(rec, rec && rec.url);
+  const ownCheck = frameId !== 0 && askedClaim(rec);
+  if (!(changed && Object.values(t.frames).some(askedClaim)) && !ownCheck) return;
+  const tree = await frameTree(tabId);
+  for (const [id, f] of Object.entries(t.frames)) {
+    if (!askedClaim(f) || (!changed && Number(id) !== frameId)) continue;
+    const now = chainClaim(t, tree, ancestors(tree, Number(id)), tabUrl);
+    if ((now.claim || !now.unknown.length) && (f.top_claim ?? null) !== now.claim) askFrame(tabId, Number(id));
   }
 }
 
-// a frame's page check that saw fields and was judged with another claim than the top page's
-const stale = (f, claim) => !!f && f.full && f.inputs > 0 && (f.top_claim ?? null) !== claim;
+// a subframe's page check that saw fields: one judged with its ancestors' claim
+const askedClaim = (f) => !!f && f.full && f.inputs > 0 && f.top_claim !== undefined;
 
 /** A closed tab: nothing waits for it. */
 export function forgetTabClaims(tabId) {
   const set = waiters.get(tabId);
-  if (set) for (const done of [...set]) done();
-  nudged.delete(tabId);
+  if (set) for (const check of [...set]) check(null);
+  for (const key of nudged.keys()) if (key.startsWith(`${tabId}/`)) nudged.delete(key);
 }

@@ -14,8 +14,8 @@
  * Received (runtime.onMessage, from this extension only):
  *   recheck          background/lists.js (afterListChange): the trust or report lists changed for an origin: check
  *                    again, dropping the sticky level
- *   check-page       background/tab-claim.js: the tab's top page's claim is needed now (the top frame), or it changed
- *                    (another frame): a page check now, even of the same facts; the sticky level is kept
+ *   check-page       background/tab-claim.js: this page's claim is needed now (a frame in it waits), or the claim of
+ *                    the frames this one is in changed: a page check now, even of the same facts; sticky level kept
  * When the extension goes away (reloaded, removed), shutdown() takes the guard down: this script is an orphan.
  */
 

@@ -4,8 +4,9 @@
 // The frame's check is judged with the top page's claim: `danger` (the tab at the warning page with `frame=`, or the
 // in-page guard in the frame: waitForDanger), and keys, insertText and Chromium's own card autofill never reach its
 // fields. The same payment form under a shop that claims no brand, and under the brand's own official page, stays
-// silent and takes all three (the trap: a shop's checkout with a payment provider's card iframe). A top page that
-// dresses itself as the brand only after loading makes the frame be checked again.
+// silent and takes all three (the trap: a shop's checkout with a payment provider's card iframe). The claim may be
+// one frame up (a top page naming no brand that frames the claiming page). A top page that dresses itself as the
+// brand only after loading makes the frame be checked again.
 // On the code before this change the frame was judged alone (the top page's claim reached it only when the top
 // frame's verdict happened to be recorded first, which it never is here: the top page's check waits for `load`, which
 // waits for the frame): no warning, and every keystroke got in.
@@ -123,6 +124,21 @@ describe('Chromium: judge the tab — a brand claimed by the top page, the card 
       assert.equal(v.level, 'none', `the frame's verdict under the official page: ${JSON.stringify(v)}`);
       assert.equal(await expectNoGuard(frame, { settle: 500 }), null);
       assert.deepEqual(await typeInto(page, frame), { keys: CARD, insertText: CARD, autofill: CARD });
+    });
+  });
+
+  it('the claim one frame up: a top page naming no brand frames the MI Card page from a second host, whose card form is a frame from a third → danger', T, async () => {
+    await withPage(b, async (page) => {
+      await page.goto(URLS.frameClaimWrapped);
+      const frame = await formFrame(page);
+      const v = await waitForVerdict(b, URLS.pspForm, { frame: 'any' });
+      assert.equal(v.level, 'danger', `the card frame's verdict: ${JSON.stringify(v)}`);
+      assert.equal(v.brand, 'micard');
+      const seen = await waitForDanger(page, { frame });
+      if (seen.where === 'guard') {
+        const typed = await typeInto(page, frame);
+        if (typed !== 'gone') assert.deepEqual(typed, { keys: '', insertText: '', autofill: '' });
+      }
     });
   });
 

@@ -47,8 +47,10 @@ export const SITES = {
   'www.hana-fubuki.com': { '/unusual': 'kit-lure-button.html' },
   // Judge the tab (issue 15): a top page that presents itself as MI Card on a host that is not MI Card's, with the
   // card form in a cross-origin iframe from a second host (/verify); the same top page dressed as MI Card only once
-  // it has loaded (/late).
-  'www.kaiin-uketsuke.com': { '/verify': 'frame-claim-top.html', '/late': 'frame-claim-late.html' },
+  // it has loaded (/late); a top page that names no brand and frames, full size, the MI Card page served from a second
+  // host (/wrap).
+  'www.kaiin-uketsuke.com': { '/verify': 'frame-claim-top.html', '/late': 'frame-claim-late.html', '/wrap': 'frame-claim-wrapper.html' },
+  'secure.kaiin-portal.net': { '/verify': 'frame-claim-top.html' },
   // A payment provider's card form, served for iframes on other sites' pages (no brand named).
   'pay.cardform-cdn.net': { '/form': 'psp-card-form.html' },
   // A login page on shared hosting (caution) that copies what is typed into its address and title (issue 15).
@@ -85,6 +87,7 @@ export const URLS = {
   kitLure: 'https://www.hana-fubuki.com/unusual',
   frameClaim: 'https://www.kaiin-uketsuke.com/verify',
   frameClaimLate: 'https://www.kaiin-uketsuke.com/late',
+  frameClaimWrapped: 'https://www.kaiin-uketsuke.com/wrap',
   pspForm: 'https://pay.cardform-cdn.net/form',
   merchantPsp: 'https://www.hanamizuki-zakka.jp/checkout/psp',
   officialPsp: 'https://www.micard.co.jp/pay',
