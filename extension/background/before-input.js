@@ -1,8 +1,8 @@
 /*
  * No typed value in a report (extension/README.md, "The report flow"): for each origin of a tab, the address it had
- * at the person's first input into one of its documents (`first-input`) is the last address of that origin the tab
- * records (frames.js, storage.session) or reports, whatever the page moves to afterwards (replaceState, pushState,
- * a later page of the same site). Kept until the tab closes; at most MAX_ORIGINS origins a tab.
+ * at the person's first input into one of the tab's documents (`first-input`) is the last address of that origin the
+ * tab records (frames.js, storage.session) or reports, whatever the page moves to afterwards (replaceState,
+ * pushState, a later page of the same site). Kept until the tab closes; at most MAX_ORIGINS origins a tab.
  */
 import { originOf } from './basics.js';
 

@@ -13,8 +13,8 @@ import { forgetTabClaims } from './tab-claim.js';
 // tabId -> { frames: { [frameId]: {url, origin, verdict, trusted, at, doc, seq, full, inputs, top_claim, cost} },
 //            inputs: { [origin]: url } }; mirrored in storage.session so that the popup still knows after the service
 // worker was stopped and restarted. `full`: the record answers a page check (not the URL alone); `inputs`: how many
-// fields that check saw; `top_claim`: the top page's claim the frame was judged with (subframes); the tab's
-// `inputs`: the address each origin had at the person's first input there (before-input.js).
+// fields that check saw; `top_claim`: the claim of the frames it is in that it was judged with (subframes); the tab's
+// `inputs`: the address each origin had at the person's first input into the tab (before-input.js).
 export const tabs = new Map();
 
 export async function getTab(tabId) {

@@ -28,13 +28,17 @@ function senderKind(sender) {
   return null;
 }
 
-/** The person's first input into the sender's document, which had the address `url` then (before-input.js). */
+/** The person's first input into the sender's document, which had the address `url` then (before-input.js). The
+ * other frames of the tab are held at the addresses recorded for them before it: a page may pass what is typed in
+ * one frame to another (postMessage), which copies it into its own address. */
 async function noteInputFrom(sender, url) {
   const t = await getTab(sender.tab.id);
   const f = t.frames[String(sender.frameId)];
   // the sender's own origin (for about:blank and srcdoc frames, the one of its last check)
   const origin = originOf(sender.url) || (f && f.origin) || '';
-  if (noteFirstInput(t, origin, str(url, 8192))) persistTab(sender.tab.id);
+  let changed = noteFirstInput(t, origin, str(url, 8192));
+  for (const g of Object.values(t.frames)) if (g && g.origin && noteFirstInput(t, g.origin, g.url)) changed = true;
+  if (changed) persistTab(sender.tab.id);
 }
 
 /*

@@ -4,7 +4,8 @@
 //   whose path carries it. The report page, the mail, the Safe Browsing link, the report log, storage.session and the
 //   background's records carry none of it: the address is the one the site had before the person's first input.
 //   On the code before this change the report carried the address the page had moved to (the e-mail address and
-//   the password in its path).
+//   the password in its path). The same when the field is in a frame that passes what is typed to the page around
+//   it (typed-into-parent.html); a link whose path carries an e-mail address is reported with the path cut there.
 // - one clock: every time a person reads (the report page, the mail, the options page's report log and trusted
 //   sites, the JSON and CSV exports) is Japan time, labelled, although the browser runs on New York time. On the
 //   code before this change the options page showed the browser's own time with no label, and the exports UTC.
@@ -122,6 +123,42 @@ describe('Chromium: reports carry nothing typed, and one clock (issue 15)', { ti
       assert.equal(r2.url, URLS.typedIntoAddress, 'a later page of the same site in the tab: still the address before the first input');
       for (const [what, where] of Object.entries(r2)) assertNothingTyped(`after a new page: ${what}`, where);
       await assertStoredNothingTyped();
+    });
+  });
+
+  it('a frame that passes what is typed to the page around it, which copies it into its address: no report carries it', T, async () => {
+    await withPage(b, async (page) => {
+      await page.goto(URLS.typedIntoParent);
+      const v = await waitForVerdict(b, URLS.typedIntoParent);
+      const frame = await until(() => page.frames().find((f) => f.url().startsWith('https://form.widget-cdn.net/')), { what: 'the form frame' });
+      await waitForVerdict(b, 'https://form.widget-cdn.net/subscribe', { frame: 'any' });
+      await frame.evaluate(() => document.querySelector('#email').focus());
+      await page.keyboard.type(EMAIL);
+      assert.equal(await valueOf(frame, '#email'), EMAIL);
+      await until(async () => (await page.evaluate(() => location.href)).includes(encodeURIComponent(EMAIL)), { what: 'the page copying the value' });
+      await page.evaluate(() => document.body.append(document.createElement('p'))); // a change: the page is checked again
+      await until(() => b.sw.evaluate(async (id) => ((await globalThis.omamori.tabState(id)).frames['0']?.seq ?? 0) > 2, v.tabId), { what: 'a check after the typing' });
+      const r = await reportFromPopup(v.tabId);
+      assert.equal(r.url, URLS.typedIntoParent);
+      for (const [what, where] of Object.entries(r)) assertNothingTyped(what, where);
+      await assertStoredNothingTyped();
+    });
+  });
+
+  it('a link\'s address that carries an e-mail address in its path: the report cuts the path there', T, async () => {
+    await withPage(b, async (page) => {
+      const link = `https://micard.co.jp.kwtqq.com/verify/${encodeURIComponent(EMAIL)}/step2`;
+      await page.goto(b.extUrl(`check/check.html?url=${encodeURIComponent(link)}`));
+      await page.waitForSelector('body[data-ready="true"] [data-act="report"]');
+      const report = await newPageFrom(b, () => page.click('[data-act="report"]'), /report\/report\.html\?id=/);
+      try {
+        await report.waitForSelector('body[data-ready="true"]');
+        assert.equal(await report.textContent('#report-url'), 'https://micard.co.jp.kwtqq.com/verify/');
+        assertNothingTyped('the mail', await report.getAttribute('#mail-link', 'href'));
+        assertNothingTyped('the Safe Browsing link', await report.getAttribute('#sb-button', 'data-href'));
+      } finally {
+        await report.close();
+      }
     });
   });
 

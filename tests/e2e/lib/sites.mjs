@@ -54,7 +54,9 @@ export const SITES = {
   // A payment provider's card form, served for iframes on other sites' pages (no brand named).
   'pay.cardform-cdn.net': { '/form': 'psp-card-form.html' },
   // A login page on shared hosting (caution) that copies what is typed into its address and title (issue 15).
-  'mypage-login.pages.dev': { '/signin': 'typed-into-address.html', '*': 'typed-into-address.html' },
+  // /framed: the field is in a frame from another host that passes what is typed to the page, which copies it.
+  'mypage-login.pages.dev': { '/signin': 'typed-into-address.html', '/framed': 'typed-into-parent.html', '*': 'typed-into-address.html' },
+  'form.widget-cdn.net': { '/subscribe': 'typed-into-frame.html' },
   // Official top pages (where "leave" and "open the official site" go); /pay: a page of the brand's own with a
   // payment provider's card form in an iframe.
   'www.micard.co.jp': { '/pay': 'official-psp-frame.html', '*': 'official-top.html' },
@@ -92,4 +94,5 @@ export const URLS = {
   merchantPsp: 'https://www.hanamizuki-zakka.jp/checkout/psp',
   officialPsp: 'https://www.micard.co.jp/pay',
   typedIntoAddress: 'https://mypage-login.pages.dev/signin',
+  typedIntoParent: 'https://mypage-login.pages.dev/framed',
 };
