@@ -7,7 +7,9 @@ import { api, isHttp, originOf, httpUrl, str, judgedUrl } from './basics.js';
 import { engineError, mark, engineReady, checkUrl, checkPage, cachedCheckUrl } from './engine.js';
 import { brands, officialFor } from './brands.js';
 import { trusted, reports, listsReady, isTrusted, isReported, saveReports, setReports, withUserLists, afterListChange } from './lists.js';
-import { getTab, worstFrame, recordFrame } from './frames.js';
+import { getTab, worstFrame, recordFrame, persistTab } from './frames.js';
+import { awaitTabClaim, frameRecorded } from './tab-claim.js';
+import { noteFirstInput, addressBeforeInput } from './before-input.js';
 import { updateBadge } from './badge.js';
 import { WARNING_PAGE, warningUrl } from './navigation.js';
 import { trustOrigin, untrustOrigin } from './trust.js';
@@ -26,6 +28,19 @@ function senderKind(sender) {
   return null;
 }
 
+/** The person's first input into the sender's document, which had the address `url` then (before-input.js). The
+ * other frames of the tab are held at the addresses recorded for them before it: a page may pass what is typed in
+ * one frame to another (postMessage), which copies it into its own address. */
+async function noteInputFrom(sender, url) {
+  const t = await getTab(sender.tab.id);
+  const f = t.frames[String(sender.frameId)];
+  // the sender's own origin (for about:blank and srcdoc frames, the one of its last check)
+  const origin = originOf(sender.url) || (f && f.origin) || '';
+  let changed = noteFirstInput(t, origin, str(url, 8192));
+  for (const g of Object.values(t.frames)) if (g && g.origin && noteFirstInput(t, g.origin, g.url)) changed = true;
+  if (changed) persistTab(sender.tab.id);
+}
+
 /*
  * The requests answered, by the kind of sender: FROM_CONTENT (a content script: sender.tab + frameId; origins
  * are taken from the sender, never trusted blindly) and FROM_PAGES (sender.url under the extension's origin).
@@ -36,28 +51,40 @@ export const FROM_CONTENT = {
   async check(m, sender) {
     await listsReady;
     const facts = sanitizeFacts(m.facts, sender);
-    // judge the tab: a subframe is judged with the brand its top page presents itself as
-    if (sender.frameId !== 0 && sender.tab) {
-      const top = (await getTab(sender.tab.id))?.frames?.['0'];
-      if (top && top.verdict && typeof top.verdict.claim === 'string') facts.top_claim = top.verdict.claim;
-    }
+    const full = m.mode === 'full';
+    // judge the tab: a subframe's page check with fields is judged with the brand its ancestors (the top page
+    // included) present themselves as, once their first page checks have answered (bounded wait: tab-claim.js)
+    const sub = sender.frameId !== 0;
+    const w0 = performance.now();
+    if (sub && full && facts.inputs.length) facts.top_claim = await awaitTabClaim(sender.tab.id, sender.frameId, sender.tab.url);
+    const waited = performance.now() - w0;
     const origin = originOf(facts.url);
     await engineReady;
     const t0 = performance.now();
     let v = await checkPage(facts);
     // what the check cost, kept with the frame for the benchmarks (never sent anywhere): the content script's
     // facts extraction and link scan and its own start at document_start as it reports them, and the engine here
-    // (facts crossing into wasm included)
+    // (facts crossing into wasm included), and how long a frame's check waited for its ancestors' claim
     const ms = (x) => (Number.isFinite(x) && x >= 0 ? Math.min(x, 1e6) : null);
-    const cost = { extract_ms: ms(m.cost), start_ms: ms(m.start), engine_ms: performance.now() - t0 };
+    const cost = { extract_ms: ms(m.cost), start_ms: ms(m.start), engine_ms: performance.now() - t0, claim_wait_ms: waited };
     v = await withUserLists(v, origin);
     const tr = isTrusted(origin);
-    await recordFrame(sender.tab.id, sender.frameId, {
+    // the person has given this document input (also sent as `first-input` when it happened): from then on the
+    // address its origin had at that moment is the one recorded
+    if (typeof m.first_input === 'string') await noteInputFrom(sender, m.first_input);
+    const recorded = await recordFrame(sender.tab.id, sender.frameId, {
       url: facts.url, origin, verdict: v, trusted: tr, at: Date.now(), doc: str(m.doc, 40),
-      seq: Number.isSafeInteger(m.seq) ? m.seq : 0, cost,
+      seq: Number.isSafeInteger(m.seq) ? m.seq : 0, full, inputs: facts.inputs.length,
+      top_claim: sub ? facts.top_claim : undefined, cost,
     });
+    if (recorded) frameRecorded(sender.tab.id, sender.frameId, recorded.prev, sender.tab.url).catch(() => {});
     const out = tr ? { ...v, level: 'none', real_level: v.level, trusted: true } : v;
     return { ok: true, seq: m.seq, verdict: out, trusted: tr };
+  },
+
+  async 'first-input'(m, sender) {
+    await noteInputFrom(sender, m.url);
+    return { ok: true };
   },
 
   async 'trust-origin'(m, sender) {
@@ -139,9 +166,11 @@ const FROM_PAGES = {
     const tabId = m.tab_id;
     if (typeof tabId !== 'number') throw new Error('tab_id required');
     const tab = await api.tabs.get(tabId);
-    const url = tab.url || tab.pendingUrl || '';
+    const t = await getTab(tabId);
+    // an address is shown as its site had it in this tab before the person's first input there (before-input.js)
+    const url = addressBeforeInput(t, tab.url || tab.pendingUrl || '');
     if (url.startsWith(WARNING_PAGE)) {
-      const blocked = new URL(url).searchParams.get('url') || '';
+      const blocked = addressBeforeInput(t, new URL(url).searchParams.get('url') || '');
       if (!isHttp(blocked)) return { ok: true, tab_id: tabId, url, checkable: false, warning_page: true };
       const origin = originOf(blocked);
       const v = await withUserLists(await checkUrl(blocked), origin);
@@ -151,7 +180,6 @@ const FROM_PAGES = {
       };
     }
     if (!isHttp(url)) return { ok: true, tab_id: tabId, url, checkable: false, warning_page: false };
-    const t = await getTab(tabId);
     const w = worstFrame(t);
     if (w) {
       return {

@@ -156,7 +156,11 @@ function runCheck(mode) {
     return;
   }
   state.lastFp = fp;
-  sendWithRetry({ type: 'check', seq, doc: DOC_ID, facts, cost: Math.round(cost * 100) / 100, start: state.startCost })
+  // mode: a page check or the URL alone; first_input: the address at the person's first input, once there was one
+  sendWithRetry({
+    type: 'check', mode, seq, doc: DOC_ID, facts, cost: Math.round(cost * 100) / 100, start: state.startCost,
+    first_input: firstInputUrl,
+  })
     .then((res) => {
       if (!res || !res.ok || !res.verdict || typeof res.verdict !== 'object') throw new Error((res && res.error) || 'no verdict');
       state.lastResponse = res;

@@ -10,8 +10,12 @@
  *   trust-origin     danger-dialog.js  "continue anyway": trust this frame's origin
  *   guard-tampered   tamper.js         the page removed or hid the danger warning
  *   open-official    link-dialog.js    the brand's official site in a new tab
- * Received (runtime.onMessage, from this extension only; sent by background/lists.js afterListChange):
- *   recheck          the trust or report lists changed for an origin: check again, dropping the sticky level
+ *   first-input      first-input.js    the person's first input into this document, and its address then
+ * Received (runtime.onMessage, from this extension only):
+ *   recheck          background/lists.js (afterListChange): the trust or report lists changed for an origin: check
+ *                    again, dropping the sticky level
+ *   check-page       background/tab-claim.js: this page's claim is needed now (a frame in it waits), or the claim of
+ *                    the frames this one is in changed: a page check now, even of the same facts; sticky level kept
  * When the extension goes away (reloaded, removed), shutdown() takes the guard down: this script is an orphan.
  */
 
@@ -74,6 +78,9 @@ try {
       }
       // Before the first page check only the URL (that check is still to come, with trust now known).
       runCheck(state.textReady ? 'full' : 'url');
+    } else if (m.type === 'check-page') {
+      state.lastFp = '';
+      flushCheck();
     }
   });
 } catch { /* ignore */ }

@@ -435,12 +435,9 @@
     }
   }
 
-  /** Where "this warning is wrong" reports go: the project's issue tracker (one place to change it). */
-  const PROJECT_NEW_ISSUE_URL = 'https://github.com/omamori-jp/omamori/issues/new';
-
   const exported = {
     api, ask, msg, pick, rank, FIELD_KINDS, kindName, joinList, brandName, httpUrl, hostOf, splitHost, h,
-    hostLine, uniqueReasons, fieldKinds, isOfficial, routeFacts, buildWarningCard, buildLinkCard, CARD_CSS, PROJECT_NEW_ISSUE_URL, startedAt,
+    hostLine, uniqueReasons, fieldKinds, isOfficial, routeFacts, buildWarningCard, buildLinkCard, CARD_CSS, startedAt,
   };
   // UI.LANG: 'ja' | 'en', read at first use (see uiLang).
   Object.defineProperty(exported, 'LANG', { get: uiLang, enumerable: true });

@@ -284,7 +284,7 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
       const [dc] = await Promise.all([opt.waitForEvent('download'), opt.click('#export-csv')]);
       const csv = readFileSync(await dc.path(), 'utf8');
       const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
-      assert.equal(lines[0], 'time,url,host,registrable_domain,brand,brand_name_ja,brand_name_en,level,reasons,channels');
+      assert.equal(lines[0], 'time_jst,url,host,registrable_domain,brand,brand_name_ja,brand_name_en,level,reasons,channels');
       assert.equal(lines.length, 3);
       assert.ok(lines.some((l) => l.includes(URLS.urlLevelPhish) && l.includes(',micard,エムアイカード,MI Card,danger,')), csv);
 
@@ -348,20 +348,25 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
     });
   });
 
-  it('"this warning is wrong": a pre-filled issue for the project, and trusting the site', T, async () => {
+  it('"this warning is wrong": a pre-filled message to copy (no guessed address), and trusting the site', T, async () => {
     await withPage(b, async (page) => {
       await page.goto(URLS.contentPhish);
       await waitForGuard(page, { level: 'danger' });
       const wrong = await newPageFrom(b, () => pressGuard(page, 'wrong'), /report\/report\.html\?id=.*&mode=wrong/);
       try {
         await wrong.waitForSelector('body[data-ready="true"]');
-        const href = await wrong.getAttribute('#issue-link', 'href');
-        const u = new URL(href);
-        assert.equal(`${u.origin}${u.pathname}`, 'https://github.com/omamori-jp/omamori/issues/new');
-        assert.equal(u.searchParams.get('title'), '誤検知の報告: secure-verify-center.com');
-        const body = u.searchParams.get('body');
-        assert.ok(body.includes(URLS.contentPhish) && body.includes('micard'), body);
-        assert.equal(await wrong.textContent('#issue-body'), body, 'the page shows exactly the text that will be sent');
+        const text = await wrong.textContent('#wrong-message');
+        assert.match(text, /^件名: 誤検知の報告: secure-verify-center\.com\n/);
+        assert.ok(text.includes(`URL: ${URLS.contentPhish}`) && text.includes('micard') && text.includes('brand-claim-credentials'), text);
+        assert.match(text, /確認日時: \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}\(日本時間\)/);
+        // no address is guessed: nothing on the page leads anywhere but the site itself
+        const links = await wrong.$$eval('a[href]', (as) => as.map((a) => a.href));
+        assert.ok(links.every((h) => h.startsWith(new URL(URLS.contentPhish).origin)), JSON.stringify(links));
+        await b.ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+        await wrong.bringToFront();
+        await wrong.click('#copy-button');
+        await wrong.waitForSelector('#copy-status >> text=コピーしました');
+        assert.equal(await wrong.evaluate(() => navigator.clipboard.readText()), text, 'the clipboard holds exactly the text shown');
         await shot(wrong, 'ja-report-wrong.png', { fullPage: true });
         await wrong.click('#trust-button');
         await wrong.waitForSelector('#trust-status >> text=信頼するサイトに追加しました');

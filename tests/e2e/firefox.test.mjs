@@ -11,7 +11,7 @@ import path from 'node:path';
 import { URLS } from './lib/sites.mjs';
 import { launchFirefox, OUT_DIR, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import {
-  guardOf, waitForGuard, expectNoGuard, valueOf, focusField, waitForUrl, gotoLoose, sleep,
+  guardOf, waitForGuard, expectNoGuard, valueOf, focusField, waitForUrl, gotoLoose, sleep, waitForDanger,
 } from './lib/guard.mjs';
 
 mkdirSync(OUT_DIR, { recursive: true });
@@ -232,6 +232,46 @@ describe('Firefox ESR: dist/firefox', { timeout: 300_000 }, () => {
       assert.equal(at.level, 'danger');
       assert.equal(at.routes[0]?.route, 'userinfo', JSON.stringify(at));
       assert.deepEqual(at.routes[0].strong, ['evil-login.cn']);
+    });
+  });
+
+  /** The payment form's frame in the page (once its card field exists). */
+  async function formFrame(page) {
+    const end = Date.now() + 15_000;
+    while (Date.now() < end) {
+      const f = page.frames().find((x) => x.url() === URLS.pspForm);
+      if (f && (await f.$('#cc-number').catch(() => null))) return f;
+      await sleep(100);
+    }
+    throw new Error('no payment form frame');
+  }
+
+  it('judge the tab: the top page claims MI Card, the card form is in a frame from a second host → danger, typing blocked', T, async () => {
+    await withPage(async (page) => {
+      await page.goto(URLS.frameClaim);
+      const frame = await formFrame(page);
+      const seen = await waitForDanger(page, { frame, timeout: 20_000 });
+      assert.equal(seen.brand, 'micard', JSON.stringify(seen));
+      if (seen.where === 'warning-page') {
+        assert.equal(seen.frame, URLS.pspForm, 'the warning page names the frame');
+      } else {
+        await shot(page, 'firefox-frame-claim.png');
+        await frame.evaluate(() => document.querySelector('#cc-number').focus());
+        await page.keyboard.type(CARD);
+        assert.equal(await valueOf(frame, '#cc-number'), '', 'typed card number must not reach the frame\'s field');
+      }
+    });
+  });
+
+  it('judge the tab: the same card frame under a shop that claims no brand stays silent, and typing works', T, async () => {
+    await withPage(async (page) => {
+      await page.goto(URLS.merchantPsp);
+      const frame = await formFrame(page);
+      assert.equal(await expectNoGuard(frame, { settle: 2_500 }), null);
+      assert.equal(await guardOf(page), null);
+      await frame.evaluate(() => document.querySelector('#cc-number').focus());
+      await page.keyboard.type(CARD);
+      assert.equal(await valueOf(frame, '#cc-number'), CARD, 'the same keys reach the field where nothing is wrong');
     });
   });
 

@@ -106,18 +106,24 @@ export const WARNING_PAGE_RE = /^(chrome|moz)-extension:\/\/[^/]+\/warning\/warn
 /**
  * The level a page shows under the DOM contract, the one place a test reads it from: 'danger' when the tab was
  * sent to the extension's warning page or (until every page-level danger goes there) a
- * `<omamori-guard data-level="danger">` stands on the page; 'caution' for the quiet notice; null for none.
- * Returns {level, brand, how} or {level: null}.
+ * `<omamori-guard data-level="danger">` stands on the page — or, with `frame`, in that frame (a danger found in a
+ * frame: the warning page then has `frame=` the frame's address); 'caution' for the quiet notice; null for none.
+ * Returns {level, brand, how, frame?} or {level: null}.
  */
-export async function levelShown(page) {
-  const url = page.url();
+export async function levelShown(page, { frame = null } = {}) {
+  let url = page.url();
+  if (!WARNING_PAGE_RE.test(url)) {
+    // Firefox over WebDriver BiDi does not report a navigation to a moz-extension: page in page.url(); the document
+    // knows where it is (bounded: during that navigation the old context can be gone and the new one not there)
+    url = await Promise.race([page.evaluate(() => location.href).catch(() => ''), sleep(1000).then(() => '')]);
+  }
   if (WARNING_PAGE_RE.test(url)) {
     const q = new URL(url).searchParams;
-    return { level: 'danger', brand: q.get('brand') || null, how: 'warning-page' };
+    return { level: 'danger', brand: q.get('brand') || null, how: 'warning-page', frame: q.get('frame') || null };
   }
   let g = null;
   try {
-    g = await guardOf(page);
+    g = await guardOf(frame ?? page);
   } catch {
     return { level: null, how: 'navigating' };
   }
@@ -127,15 +133,15 @@ export async function levelShown(page) {
 
 /**
  * Waits until the page is judged `danger` as the DESIGN contract lets a test see it (levelShown): the tab sent to
- * the extension's warning.html, or `<omamori-guard data-level="danger">` in the page. Returns {where:
- * 'warning-page' | 'guard', brand} or throws with what was seen.
+ * the extension's warning.html, or `<omamori-guard data-level="danger">` in the page (with `frame`: in that frame).
+ * Returns {where: 'warning-page' | 'guard', brand, frame} or throws with what was seen.
  */
-export async function waitForDanger(page, { timeout = 15_000 } = {}) {
+export async function waitForDanger(page, { timeout = 15_000, frame = null } = {}) {
   const end = Date.now() + timeout;
   let last = null;
   while (Date.now() < end) {
-    last = await levelShown(page);
-    if (last.level === 'danger') return { where: last.how, brand: last.brand };
+    last = await levelShown(page, { frame });
+    if (last.level === 'danger') return { where: last.how, brand: last.brand, frame: last.frame ?? null };
     await sleep(100);
   }
   throw new Error(`no danger (warning page or guard) within ${timeout} ms; at ${page.url()}, last seen: ${JSON.stringify(last)}`);
