@@ -178,6 +178,28 @@ impl Rule {
         self < Rule::BrandClaimWithCredentials
     }
 
+    /// URL rules whose sentence names the brand the address imitates (a verdict naming another brand must not
+    /// carry them: they would say the address imitates that one).
+    pub fn names_url_brand(self) -> bool {
+        matches!(
+            self,
+            Rule::EmbeddedOfficialDomain
+                | Rule::EmbeddedLookalikeDomain
+                | Rule::HomoglyphDomain
+                | Rule::TypoDomain
+                | Rule::TldSwap
+                | Rule::TypoToken
+                | Rule::TldSwapQuiet
+                | Rule::BrandOnSuspiciousHost
+                | Rule::BrandInSubdomain
+                | Rule::BrandComboCredential
+                | Rule::BrandCombo
+                | Rule::BrandOnSharedHosting
+                | Rule::WeakBrandWithCredentialWords
+                | Rule::UserinfoOfficialDomain
+        )
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Rule::OfficialDomain => "official-domain",
