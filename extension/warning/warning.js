@@ -75,7 +75,8 @@ function addressLines(card, lines) {
 }
 
 const main = document.getElementById('main');
-const got = url && token ? await ask({ type: 'warning', token, url }) : null;
+// (the address exactly as the background wrote it: the token is checked against it)
+const got = url && token ? await ask({ type: 'warning', token, url: params.get('url') }) : null;
 const built = isLink ? await linkWarning(got) : await pageWarning(got);
 main.setAttribute('aria-labelledby', built.titleId);
 main.setAttribute('aria-describedby', built.descId);

@@ -9,7 +9,9 @@ import assert from 'node:assert/strict';
 import { URLS } from './lib/sites.mjs';
 import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import { valueOf, gotoLoose, sleep, waitForWarning, guardOf } from './lib/guard.mjs';
-import { withPage, until, shot, waitForVerdict, sendToWarning, typeInto, resetLists, newPageFrom } from './lib/chromium.mjs';
+import {
+  withPage, until, shot, waitForVerdict, sendToWarning, typeInto, resetLists, newPageFrom, onKeptDangerPage,
+} from './lib/chromium.mjs';
 
 const CARD = '4980123412341234';
 const T = { timeout: 60_000 };
@@ -53,19 +55,14 @@ describe('Chromium: hostile pages cannot get around the warning', { timeout: 300
 
   /** With the background's navigation off: load the attack, let it act, check typing stays blocked; then turn the
    * navigation on: the content script asks again and the tab goes to the warning page. */
-  async function heldUntilLeft(page, attack, act = async () => {}) {
-    await sendToWarning(b, false);
-    try {
-      await page.goto(URLS.hostile(attack));
-      assert.equal((await waitForVerdict(b, URLS.hostile(attack))).level, 'danger');
-      await act();
+  function heldUntilLeft(attack, act = async () => {}) {
+    return onKeptDangerPage(b, URLS.hostile(attack), async (page) => {
+      await act(page);
       await assertTypingBlocked(page, attack);
       await assertNotTrusted();
       await sendToWarning(b, true);
       await expectWarningPage(page, attack);
-    } finally {
-      await sendToWarning(b, true);
-    }
+    });
   }
 
   it('a stale URL-only answer that finishes after the page\'s danger answer does not make the tab forget the danger', T, async () => {
@@ -136,27 +133,27 @@ describe('Chromium: hostile pages cannot get around the warning', { timeout: 300
 
   it('its own capture listeners that stop propagation: typing stays blocked until the tab has left', T, async () => {
     await control();
-    await withPage(b, (page) => heldUntilLeft(page, 'stop', async () => {
+    await heldUntilLeft('stop', async (page) => {
       assert.deepEqual(await page.evaluate(() => window.__hostile.log), ['listeners installed']);
-    }));
+    });
   });
 
   it('stealing focus back into the field: typing stays blocked until the tab has left', T, async () => {
     await control();
-    await withPage(b, (page) => heldUntilLeft(page, 'focus', async () => {
+    await heldUntilLeft('focus', async (page) => {
       await sleep(300);
       for (let i = 0; i < 3; i++) {
         await page.keyboard.type(CARD, { delay: 3 });
         assert.equal(await valueOf(page, '#card_no'), '', 'typing while the page keeps focusing the field');
       }
-    }));
+    });
   });
 
   it('spoofed messages (postMessage, CustomEvents, a forged chrome.runtime) and fake clicks and keys: nothing trusted, typing blocked', T, async () => {
     await control();
     for (const attack of ['spoof', 'fakeclick']) {
       const before = b.ctx.pages().length;
-      await withPage(b, (page) => heldUntilLeft(page, attack, async () => {
+      await heldUntilLeft(attack, async (page) => {
         await until(() => page.evaluate(() => window.__hostile.log.length >= 4), { what: 'the page trying several times' });
         if (attack === 'spoof') {
           const log = await page.evaluate(() => window.__hostile.log);
@@ -164,16 +161,16 @@ describe('Chromium: hostile pages cannot get around the warning', { timeout: 300
           assert.ok(!log.includes('forged sendMessage called'));
         }
         assert.equal(b.ctx.pages().length, before + 1, 'nothing opened a report page');
-      }));
+      });
     }
   });
 
   it('document.write and a replaced <html>: the new fields are held too, and the tab goes to the warning page', T, async () => {
     await control();
     for (const attack of ['docwrite', 'replace']) {
-      await withPage(b, (page) => heldUntilLeft(page, attack, async () => {
+      await heldUntilLeft(attack, async (page) => {
         await until(() => page.evaluate((a) => window.__hostile.log.includes(a + ' done'), attack), { what: `${attack} done` });
-      }));
+      });
     }
   });
 

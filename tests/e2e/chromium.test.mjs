@@ -13,7 +13,7 @@ import {
 } from './lib/cdp.mjs';
 import {
   shot, withPage, waitForVerdict, setClipboard, paste, until, badgeText, tabIdOf, sendToWarning, typeInto,
-  continueOnWarningPage,
+  continueOnWarningPage, onKeptDangerPage,
 } from './lib/chromium.mjs';
 
 const CARD = '4980123412341234';
@@ -98,36 +98,29 @@ describe('Chromium: dist/chrome', { timeout: 400_000 }, () => {
       await paste(b, page, '#loginId');
       assert.equal(await valueOf(page, '#loginId'), CARD, 'paste reaches it');
     });
-    await sendToWarning(b, false);
-    try {
-      await withPage(b, async (page) => {
-        await page.goto(URLS.contentPhish);
-        assert.equal((await waitForVerdict(b, URLS.contentPhish)).level, 'danger');
-        assert.equal(await guardOf(page), null, 'nothing is drawn in the page for a danger');
-        assert.equal(await typeInto(page, '#card_no', CARD), '', 'typed card number must not reach the field');
-        assert.equal(await typeInto(page, '#pin', '1234'), '', 'typed PIN must not reach the field');
-        const cdp = await b.ctx.newCDPSession(page);
-        try {
-          await focusField(page, '#card_no');
-          await imeCommit(cdp, 'よんきゅうはち', '4980');
-          await sleep(100);
-          assert.equal(await valueOf(page, '#card_no'), '', 'IME input must not reach the field');
-          await focusField(page, '#holder');
-          await cdp.send('Input.insertText', { text: 'TARO YAMADA' });
-          assert.equal(await valueOf(page, '#holder'), '', 'inserted text must not reach the field');
-        } finally {
-          await cdp.detach().catch(() => {});
-        }
-        await paste(b, page, '#card_no');
-        assert.equal(await valueOf(page, '#card_no'), '', 'pasted card number must not reach the field');
-        // The background can navigate again: the content script, still on a danger page, asks again.
-        await sendToWarning(b, true);
-        const w = await waitForWarning(page, { timeout: 15_000 });
-        assert.equal(w.url, URLS.contentPhish);
-      });
-    } finally {
+    await onKeptDangerPage(b, URLS.contentPhish, async (page) => {
+      assert.equal(await guardOf(page), null, 'nothing is drawn in the page for a danger');
+      assert.equal(await typeInto(page, '#card_no', CARD), '', 'typed card number must not reach the field');
+      assert.equal(await typeInto(page, '#pin', '1234'), '', 'typed PIN must not reach the field');
+      const cdp = await b.ctx.newCDPSession(page);
+      try {
+        await focusField(page, '#card_no');
+        await imeCommit(cdp, 'よんきゅうはち', '4980');
+        await sleep(100);
+        assert.equal(await valueOf(page, '#card_no'), '', 'IME input must not reach the field');
+        await focusField(page, '#holder');
+        await cdp.send('Input.insertText', { text: 'TARO YAMADA' });
+        assert.equal(await valueOf(page, '#holder'), '', 'inserted text must not reach the field');
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+      await paste(b, page, '#card_no');
+      assert.equal(await valueOf(page, '#card_no'), '', 'pasted card number must not reach the field');
+      // The background can navigate again: the content script, still on a danger page, asks again.
       await sendToWarning(b, true);
-    }
+      const w = await waitForWarning(page, { timeout: 15_000 });
+      assert.equal(w.url, URLS.contentPhish);
+    });
   });
 
   it('(b) keystrokes sent as soon as the document exists never reach the field (control: they do on a shop\'s page)', T, async () => {
@@ -226,29 +219,22 @@ describe('Chromium: dist/chrome', { timeout: 400_000 }, () => {
         await cdp.detach().catch(() => {});
       }
     });
-    await sendToWarning(b, false);
-    try {
-      await withPage(b, async (page) => {
-        await page.goto(URLS.pinNoBrand);
-        assert.equal((await waitForVerdict(b, URLS.pinNoBrand)).level, 'danger');
-        const cdp = await b.ctx.newCDPSession(page);
-        try {
-          await dropText(page, cdp, '#cardnum', CARD);
-          await page.evaluate(() => {
-            // A drop that reaches the element itself: the guard cancels it too.
-            const dt = new DataTransfer();
-            dt.setData('text/plain', '4980');
-            document.querySelector('#cardnum').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
-          });
-          await sleep(100);
-          assert.equal(await valueOf(page, '#cardnum'), '', 'dropped text must not reach the field');
-        } finally {
-          await cdp.detach().catch(() => {});
-        }
-      });
-    } finally {
-      await sendToWarning(b, true);
-    }
+    await onKeptDangerPage(b, URLS.pinNoBrand, async (page) => {
+      const cdp = await b.ctx.newCDPSession(page);
+      try {
+        await dropText(page, cdp, '#cardnum', CARD);
+        await page.evaluate(() => {
+          // A drop that reaches the element itself: the guard cancels it too.
+          const dt = new DataTransfer();
+          dt.setData('text/plain', '4980');
+          document.querySelector('#cardnum').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        });
+        await sleep(100);
+        assert.equal(await valueOf(page, '#cardnum'), '', 'dropped text must not reach the field');
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    });
   });
 
   it('browser autofill fills an ordinary checkout, and nothing on a danger page', T, async () => {
@@ -265,24 +251,17 @@ describe('Chromium: dist/chrome', { timeout: 400_000 }, () => {
         await cdp.detach().catch(() => {});
       }
     });
-    await sendToWarning(b, false);
-    try {
-      await withPage(b, async (page) => {
-        await page.goto(URLS.pinNoBrand);
-        assert.equal((await waitForVerdict(b, URLS.pinNoBrand)).level, 'danger');
-        const cdp = await b.ctx.newCDPSession(page);
-        try {
-          await focusField(page, '#cardnum');
-          await autofillCard(page, cdp, '#cardnum', CARD_INFO).catch(() => {});
-          await sleep(800);
-          for (const f of ['#cardnum', '#expiry', '#pin']) assert.equal(await valueOf(page, f), '', `autofill must not fill ${f}`);
-        } finally {
-          await cdp.detach().catch(() => {});
-        }
-      });
-    } finally {
-      await sendToWarning(b, true);
-    }
+    await onKeptDangerPage(b, URLS.pinNoBrand, async (page) => {
+      const cdp = await b.ctx.newCDPSession(page);
+      try {
+        await focusField(page, '#cardnum');
+        await autofillCard(page, cdp, '#cardnum', CARD_INFO).catch(() => {});
+        await sleep(800);
+        for (const f of ['#cardnum', '#expiry', '#pin']) assert.equal(await valueOf(page, f), '', `autofill must not fill ${f}`);
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+    });
   });
 
   it('a cross-origin phishing iframe inside a harmless page: the tab goes to the warning page for the top page, frame = the iframe', T, async () => {

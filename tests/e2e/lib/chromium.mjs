@@ -162,3 +162,22 @@ export async function heldLinkWarning(b, page, click, { timeout = 10_000 } = {})
   const q = new URL(found.warning.url()).searchParams;
   return { ...found, url: q.get('url'), brand: q.get('brand'), kind: q.get('kind'), token: q.get('v') };
 }
+
+/**
+ * fn(page) on a fresh tab at `url` once the background has judged it `danger`, with its sending to the warning
+ * page off (the page stays, as when the background cannot navigate: what the content script holds until the tab
+ * has left can be seen); sending is on again afterwards.
+ */
+export async function onKeptDangerPage(b, url, fn) {
+  await sendToWarning(b, false);
+  try {
+    return await withPage(b, async (page) => {
+      await page.goto(url);
+      const v = await waitForVerdict(b, url);
+      if (v.level !== 'danger') throw new Error(`${url} is not danger: ${JSON.stringify(v)}`);
+      return fn(page);
+    });
+  } finally {
+    await sendToWarning(b, true);
+  }
+}
