@@ -141,7 +141,7 @@ export async function linkHeld(sender, hold, { newTab, submit }) {
   const tabId = sender.tab.id;
   const make = () => ({
     kind: 'link', token: crypto.randomUUID(), created: Date.now(), tab_id: tabId, frame_id: sender.frameId,
-    url: hold.href, page: isHttp(sender.url) ? sender.url : null, hold, new_tab: !!(newTab || submit), submit: !!submit,
+    url: hold.href, hold, new_tab: !!(newTab || submit), submit: !!submit,
   });
   if (!newTab && !submit) return sendTab(tabId, `link\n${hold.href}`, make);
   // A double click, or a page that clicks again and again, opens one warning tab while it is open.

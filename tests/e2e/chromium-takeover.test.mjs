@@ -4,14 +4,16 @@
 // which the page sends to its own server (GET /typed?…): the fixture server sees what got in. The person here does
 // what the page asks: clicks 「確認して次へ」 where the page draws it (with the mouse), then types the card number.
 // The contract: the tab reaches the extension's warning.html (which no page can draw over, restyle or click)
-// before anything typed gets in, and nothing gets trusted.
+// before anything typed gets in, and nothing gets trusted. And the caution notice, the one warning still drawn in a
+// page: on a page that pre-defines the element name, its constructor gets no shadow root of ours
+// (caution-predefine.html).
 import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { URLS } from './lib/sites.mjs';
 import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
-import { gotoLoose, sleep, waitForUrl, WARNING_PAGE_RE } from './lib/guard.mjs';
+import { gotoLoose, sleep, waitForUrl, guardOf, valueOf, WARNING_PAGE_RE } from './lib/guard.mjs';
 import { findInGuard, boxOf } from './lib/cdp.mjs';
-import { withPage, resetLists, shot } from './lib/chromium.mjs';
+import { withPage, resetLists, shot, waitForVerdict, until } from './lib/chromium.mjs';
 
 const CARD = '4980123412341234';
 const T = { timeout: 60_000 };
@@ -171,5 +173,17 @@ describe('Chromium: a page cannot take over, cover or shrink the danger warning 
     await typeCard(page);
     await assertHeld(page, url, mark, 'navigation fighter');
     assert.deepEqual(dialogs, [], 'no "leave this site?" prompt stood in the way');
+  }));
+
+  it('a caution page that pre-defines <omamori-guard>: the notice\'s element carries the level, its constructor gets no shadow root of ours', T, () => withPage(b, async (page) => {
+    await page.goto(URLS.cautionPredefine);
+    assert.equal((await waitForVerdict(b, URLS.cautionPredefine)).level, 'caution');
+    await until(async () => (await guardOf(page))?.level === 'caution', { what: 'the caution element' });
+    assert.ok((await page.evaluate(() => window.__roots())).length >= 1, 'the page\'s constructor made our element');
+    await page.click('#cc-number');
+    await sleep(300);
+    assert.deepEqual((await page.evaluate(() => window.__roots())).filter(Boolean), [], 'ElementInternals handed the page no shadow root');
+    await page.keyboard.type(CARD, { delay: 2 });
+    assert.equal(await valueOf(page, '#cc-number'), CARD, 'caution never blocks typing');
   }));
 });

@@ -456,4 +456,25 @@ describe('Chromium: dist/chrome', { timeout: 400_000 }, () => {
       await waitForUrl(page, /^https:\/\/www\.micard\.co\.jp\//);
     });
   });
+
+  it('the warning page still shows the page\'s own verdict after the service worker was stopped (storage.session)', T, async () => {
+    await withPage(b, async (page) => {
+      await gotoLoose(page, URLS.contentPhish);
+      await waitForWarning(page);
+      const asks = await page.textContent('.om-asks');
+      assert.match(asks, /暗証番号/, 'the page\'s verdict (the address alone asks for nothing)');
+      const cdp = await b.ctx.newCDPSession(page);
+      try {
+        await cdp.send('ServiceWorker.enable').catch(() => {});
+        await cdp.send('ServiceWorker.stopAllWorkers');
+      } finally {
+        await cdp.detach().catch(() => {});
+      }
+      await sleep(500);
+      await page.reload();
+      await page.waitForSelector('[data-act="leave"]');
+      assert.equal(await page.textContent('.om-asks').catch(() => null), asks, 'the same verdict, from storage.session');
+      b.sw = await until(() => b.ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')), { what: 'the worker again' });
+    });
+  });
 });
