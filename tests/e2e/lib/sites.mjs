@@ -33,7 +33,7 @@ export const SITES = {
   // A webmail (messages open without reloading) with honest and deceptive links.
   'mail.hanamizuki-mail.jp': { '/': 'webmail.html', '*': 'webmail.html' },
   // The same shop checkout on shared hosting (caution), with a script that removes the guard as soon as it appears.
-  'hanamizuki-remover.pages.dev': { '/checkout': 'hostile-caution.html', '/predefine': 'caution-predefine.html' },
+  'hanamizuki-remover.pages.dev': { '/checkout': 'hostile-caution.html' },
   // A harmless contact form among odd frames (about:blank, srcdoc, data:, blob:, frames that vanish) and odd links.
   'www.hinata-seitai.jp': { '/': 'odd-frames.html', '/slow-frame': 'no-fields.html' },
   // A harmless library sign-up page with every shape of fact the content script reads (chromium-facts).
@@ -63,7 +63,6 @@ export const URLS = {
   fieldsLater: 'https://support-notice-center.com/later',
   spa: 'https://members-portal-app.com/',
   hostileCaution: 'https://hanamizuki-remover.pages.dev/checkout',
-  cautionPredefine: 'https://hanamizuki-remover.pages.dev/predefine',
   hostile: (attack) => `https://member-support-desk.com/hostile/${attack}`,
   takeover: (attack) => `https://otoiawase-madoguchi.com/takeover/${attack}`,
   webmail: 'https://mail.hanamizuki-mail.jp/',
