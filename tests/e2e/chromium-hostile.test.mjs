@@ -8,7 +8,7 @@ import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { URLS } from './lib/sites.mjs';
 import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
-import { valueOf, gotoLoose, sleep, waitForWarning, guardOf } from './lib/guard.mjs';
+import { valueOf, gotoLoose, sleep, waitForWarning } from './lib/guard.mjs';
 import {
   withPage, until, shot, waitForVerdict, sendToWarning, typeInto, resetLists, newPageFrom, onKeptDangerPage,
 } from './lib/chromium.mjs';
