@@ -135,7 +135,7 @@ function render(st) {
     const rep = button('report', msg('action_report'));
     rep.addEventListener('click', async () => {
       rep.disabled = true;
-      await ask(st.warning_page ? { type: 'open-report', url: st.url } : { type: 'open-report', tab_id: tab.id });
+      await ask({ type: 'open-report', tab_id: tab.id });
       window.close();
     });
     actions.append(rep);
@@ -154,7 +154,7 @@ function render(st) {
       b.addEventListener('click', async () => {
         b.disabled = true;
         await ask({ type: 'trust-origin', origin: st.origin, url: st.url });
-        if (st.warning_page) await api.tabs.update(tab.id, { url: st.url });
+        if (st.warning_page) await api.tabs.update(tab.id, { url: st.return_to || st.url });
         await load();
       });
       actions.append(b);
@@ -162,7 +162,7 @@ function render(st) {
       const wrong = button('wrong', msg('action_wrong'), 'link');
       wrong.addEventListener('click', async () => {
         wrong.disabled = true;
-        await ask(st.warning_page ? { type: 'open-report', url: st.url, mode: 'wrong' } : { type: 'open-report', tab_id: tab.id, mode: 'wrong' });
+        await ask({ type: 'open-report', tab_id: tab.id, mode: 'wrong' });
         window.close();
       });
       actions.append(wrong);

@@ -31,6 +31,9 @@ export const SITES = {
   'members-portal-app.com': { '/': 'spa.html', '/login': 'spa.html' },
   // Hostile phishing pages fighting the warning: /hostile/<attack> (hostile.html).
   'member-support-desk.com': { '*': 'hostile.html' },
+  // Phishing pages that try to take over, cover, shrink or blank out an in-page warning: /takeover/<attack>
+  // (takeover.html; issue 15).
+  'otoiawase-madoguchi.com': { '*': 'takeover.html' },
   // A webmail (messages open without reloading) with honest and deceptive links.
   'mail.hanamizuki-mail.jp': { '/': 'webmail.html', '*': 'webmail.html' },
   // The same shop checkout on shared hosting (caution), with a script that removes the guard as soon as it appears.
@@ -79,6 +82,7 @@ export const URLS = {
   spa: 'https://members-portal-app.com/',
   hostileCaution: 'https://hanamizuki-remover.pages.dev/checkout',
   hostile: (attack) => `https://member-support-desk.com/hostile/${attack}`,
+  takeover: (attack) => `https://otoiawase-madoguchi.com/takeover/${attack}`,
   webmail: 'https://mail.hanamizuki-mail.jp/',
   officialTop: 'https://www.micard.co.jp/',
   oddFrames: 'https://www.hinata-seitai.jp/',
