@@ -38,6 +38,10 @@ export function shownVerdict(v) {
     level: str(v.level, 10), brand: v.brand || null, brand_name: v.brand_name || null, host: str(v.host, 300),
     registrable_domain: v.registrable_domain || null, reasons, fields: kinds, go_instead: v.go_instead || null,
     claim: v.claim || null, step: v.step || null, user_reported: !!v.user_reported,
+    // how the address got there and whose content it is (issue 17: the warning page and the popup say it)
+    via: (Array.isArray(v.via) ? v.via : []).slice(0, 8).filter((x) => x && typeof x === 'object'),
+    destination: typeof v.destination === 'string' ? str(v.destination, 4096) : null,
+    user_content: !!v.user_content, platform: v.platform && typeof v.platform === 'object' ? v.platform : null,
   };
 }
 

@@ -234,6 +234,9 @@
       if (verdict.registrable_domain) {
         addr.append(h(doc, 'p', { class: 'om-note' }, msg('address_note', verdict.registrable_domain)));
       }
+      // how the address got there: a redirector, a translation proxy, a domain before an `@`, someone's page on a
+      // platform (issue 17)
+      addr.append(...routeFacts(doc, verdict));
       card.append(addr);
     }
 
@@ -246,7 +249,7 @@
     }
 
     // Why.
-    const reasons = uniqueReasons(verdict);
+    const reasons = uniqueReasons(verdict, { besideRoute: true });
     if (reasons.length) {
       card.append(h(doc, 'section', { class: 'om-reasons' },
         h(doc, sub, null, msg('reasons_heading')),
