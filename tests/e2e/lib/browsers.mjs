@@ -76,6 +76,13 @@ export async function launchChromium(server, { extDir = DIST_CHROME, lang = UI_L
         timeout: 20_000,
       });
     }
+    // The worker exists before its modules have run: a navigation in that gap, just after the install, is seen
+    // by no listener. Tests start once the worker's listeners are there and its engine is loaded.
+    await withTimeout(sw.evaluate(async () => {
+      while (!globalThis.omamori) await new Promise((r) => setTimeout(r, 20));
+      await globalThis.omamori.engineReady;
+      return true;
+    }), 20_000, 'the extension\'s service worker starting');
     const extId = new URL(sw.url()).host;
     let closed = false;
     return {
