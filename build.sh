@@ -31,7 +31,7 @@ T0=$(now)
 have cargo || die "cargo not found (install Rust with rustup first)"
 have node || die "node not found"
 have npm || die "npm not found"
-apt_ensure zip gzip
+apt_ensure zip gzip advancecomp
 
 if ! rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
   say "adding Rust target $WASM_TARGET"
@@ -135,6 +135,9 @@ done
 rm -f dist/omamori-chrome.zip dist/omamori-firefox.xpi
 (cd dist/chrome && zip -qrX -9 ../omamori-chrome.zip .)
 (cd dist/firefox && zip -qrX -9 ../omamori-firefox.xpi .)
+# Recompressed with 7-Zip's deflate (advzip from Debian's advancecomp; ~5 s): the same standard zip, ~6 % smaller
+# than zip -9 (618 → 581 KB on 2026-12-03), the wasm module being most of it.
+advzip -q -z -3 dist/omamori-chrome.zip dist/omamori-firefox.xpi || die "advzip failed"
 
 # ---------------------------------------------------------------- native CLI
 say "building the native CLI"

@@ -213,8 +213,16 @@ pub fn decide(kb: &KnowledgeBase, ev: &PageEvidence) -> Decision {
         rules.push((Rule::OpaqueOrigin, String::new()));
     }
 
-    // the URL's own findings come after the page's, then the signals
+    // the URL's own findings come after the page's, then the signals; those that name the brand the address
+    // imitates only when the verdict names that brand (the page may name none: the address then says which)
+    let other_brand = u.brand.is_some() && brand.is_some() && brand != u.brand;
+    if brand.is_none() && u.rules.iter().any(|r| r.names_url_brand()) {
+        brand = u.brand;
+    }
     for r in &u.rules {
+        if other_brand && r.names_url_brand() {
+            continue;
+        }
         if !rules.iter().any(|(x, _)| x == r) {
             rules.push((*r, brand.map(|b| official_of(kb, b)).unwrap_or_default()));
         }

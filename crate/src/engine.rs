@@ -10,7 +10,7 @@ use crate::lookalike::{Checker, HostContext, LookalikeIndex, UrlMatch};
 use crate::platform::Platforms;
 use crate::route::{Route, ViaKind};
 use crate::signals::Signals;
-use crate::verdict::{BrandName, FieldOut, GoInstead, Level, MsgCtx, PhoneOut, Reason, Rule, Severity, Verdict, Via};
+use crate::verdict::{BrandName, ContentPlatform, FieldOut, GoInstead, Level, MsgCtx, PhoneOut, Reason, Rule, Severity, Verdict, Via};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CheckError {
@@ -468,10 +468,24 @@ impl Engine {
             via: route
                 .steps
                 .iter()
-                .map(|s| Via { kind: s.kind, brand: s.brand.map(|i| self.kb.brands[i].id.to_string()), host: s.host.clone() })
+                .map(|s| Via {
+                    kind: s.kind,
+                    brand: s.brand.map(|i| self.kb.brands[i].id.to_string()),
+                    host: s.host.clone(),
+                    name: match s.platform {
+                        Some(p) => Some(names(p.name_ja, p.name_en)),
+                        None => s.brand.map(|i| names(self.kb.brands[i].name_ja, self.kb.brands[i].name_en)),
+                    },
+                    service: s.platform.map(|_| names(s.service.0, s.service.1)),
+                })
                 .collect(),
             destination: route.destination.clone(),
             user_content: route.space.is_some(),
+            platform: route.space.map(|space| ContentPlatform {
+                brand: space.platform.brand.to_string(),
+                name: names(space.platform.name_ja, space.platform.name_en),
+                service: names(space.service.service_ja, space.service.service_en),
+            }),
             claim: None,
             step: None,
             rules: codes,
@@ -563,6 +577,11 @@ fn opaque_analysis(url: &str) -> UrlAnalysis {
 
 fn field_out(sensitive: &[SensitiveField]) -> Vec<FieldOut> {
     sensitive.iter().map(|f| FieldOut { index: f.index, kind: f.kind }).collect()
+}
+
+/// A name in both languages, as the verdict carries it.
+fn names(ja: &str, en: &str) -> BrandName {
+    BrandName { ja: ja.to_string(), en: en.to_string() }
 }
 
 fn field_names(sensitive: &[SensitiveField]) -> (String, String) {

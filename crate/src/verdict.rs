@@ -178,6 +178,28 @@ impl Rule {
         self < Rule::BrandClaimWithCredentials
     }
 
+    /// URL rules whose sentence names the brand the address imitates (a verdict naming another brand must not
+    /// carry them: they would say the address imitates that one).
+    pub fn names_url_brand(self) -> bool {
+        matches!(
+            self,
+            Rule::EmbeddedOfficialDomain
+                | Rule::EmbeddedLookalikeDomain
+                | Rule::HomoglyphDomain
+                | Rule::TypoDomain
+                | Rule::TldSwap
+                | Rule::TypoToken
+                | Rule::TldSwapQuiet
+                | Rule::BrandOnSuspiciousHost
+                | Rule::BrandInSubdomain
+                | Rule::BrandComboCredential
+                | Rule::BrandCombo
+                | Rule::BrandOnSharedHosting
+                | Rule::WeakBrandWithCredentialWords
+                | Rule::UserinfoOfficialDomain
+        )
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Rule::OfficialDomain => "official-domain",
@@ -572,6 +594,8 @@ pub struct Verdict {
     pub destination: Option<String>,
     /// the host and path are a platform's space for other people's content: never to be called official
     pub user_content: bool,
+    /// whose space that is and which service, for the sentences of the shell (set exactly when `user_content`)
+    pub platform: Option<ContentPlatform>,
     /// the brand id the page presents itself as, at any level (the background passes it to the tab's frames as
     /// `top_claim`)
     pub claim: Option<String>,
@@ -589,6 +613,19 @@ pub struct Via {
     pub brand: Option<String>,
     /// the redirector's or proxy's host; for `userinfo` the domain written before the `@`
     pub host: String,
+    /// how a sentence names the redirector's or proxy's platform (`Google`, not the directory's long name); for
+    /// `userinfo` the name of the brand whose official domain is written there
+    pub name: Option<BrandName>,
+    /// the service (`Google 翻訳`, `Google のリンク転送`); null for `userinfo`
+    pub service: Option<BrandName>,
+}
+
+/// The platform whose space for others' content a page is in (`Google`, `Google フォーム`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContentPlatform {
+    pub brand: String,
+    pub name: BrandName,
+    pub service: BrandName,
 }
 
 impl Verdict {

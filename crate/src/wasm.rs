@@ -61,6 +61,7 @@ fn empty_verdict() -> Verdict {
         via: Vec::new(),
         destination: None,
         user_content: false,
+        platform: None,
         claim: None,
         step: None,
         rules: Vec::new(),

@@ -84,7 +84,10 @@ fn official_domains() -> &'static [(String, String)] {
 /// as written in the URL, in ASCII and in Unicode, longest first. Their characters are the input's, not the
 /// reason's template: a host may hold `(`, `)` or `"` (`xn--()d}-nfa143…`).
 fn input_names(what: &str) -> Vec<String> {
-    let Some(host) = url::Url::parse(what).ok().and_then(|u| u.host_str().map(str::to_string)) else {
+    // (an address without a scheme is read as https, as the engine reads it)
+    let parsed = url::Url::parse(what).ok().filter(|u| u.host_str().is_some());
+    let parsed = parsed.or_else(|| url::Url::parse(&format!("https://{what}")).ok());
+    let Some(host) = parsed.and_then(|u| u.host_str().map(str::to_string)) else {
         return Vec::new();
     };
     let (unicode, _) = idna::domain_to_unicode(&host);
@@ -529,6 +532,15 @@ fn regression_host_with_parentheses_is_not_an_empty_name() {
     assert!(quoted.ja.contains("()") && quoted.en.contains("()"), "{quoted:?}");
     assert!(input_names(url).iter().any(|n| n.contains("()")));
     assert_readable(&v, url);
+}
+
+/// The same without a scheme (proptest found `㈀A..`: ㈀ folds to `(ᄀ)`, the host is `xn--()a-11n`): the engine reads
+/// it as https, and so must the check of its names.
+#[test]
+fn regression_schemeless_host_with_parentheses() {
+    let v = engine().check_url("㈀A..").expect("a verdict");
+    assert!(v.reasons.iter().any(|r| r.code == "mixed-script-host" && r.ja.contains("()")), "{v:?}");
+    assert_readable(&v, "㈀A..");
 }
 
 /// The inputs issue 7 names: each gives a verdict a person can read or a clear "cannot judge" (an error the

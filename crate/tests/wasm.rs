@@ -57,17 +57,37 @@ fn check_url_says_how_the_address_got_there() {
     assert_eq!(get(&via.get(0), "kind").as_string().as_deref(), Some("redirect"));
     assert_eq!(get(&via.get(0), "brand").as_string().as_deref(), Some("google"));
     assert_eq!(get(&via.get(0), "host").as_string().as_deref(), Some("www.google.com"));
+    // the names the shell's sentences use: the platform's short name and the service
+    assert_eq!(get(&get(&via.get(0), "name"), "ja").as_string().as_deref(), Some("Google"));
+    assert_eq!(get(&get(&via.get(0), "service"), "en").as_string().as_deref(), Some("Google's link redirect"));
     assert_eq!(get(&v, "user_content").as_bool(), Some(false));
+    assert!(get(&v, "platform").is_null());
 
     let v = e.check_url("https://docs.google.com/forms/d/e/1FAIpQLSc0/viewform").expect("verdict");
     assert_eq!(get(&v, "level").as_string().as_deref(), Some("none"));
     assert_eq!(get(&v, "user_content").as_bool(), Some(true));
+    let platform = get(&v, "platform");
+    assert_eq!(get(&platform, "brand").as_string().as_deref(), Some("google"));
+    assert_eq!(get(&get(&platform, "name"), "en").as_string().as_deref(), Some("Google"));
+    assert_eq!(get(&get(&platform, "service"), "ja").as_string().as_deref(), Some("Google フォーム"));
     assert!(get(&v, "destination").is_null());
     assert_eq!(Array::from(&get(&v, "via")).length(), 0);
+
+    // a proxy names its service; a domain before an `@` names the brand whose domain it is, and no service
+    let v = e.check_url("https://kjhsdfq-cn.translate.goog/?_x_tr_sl=auto").expect("verdict");
+    let via = Array::from(&get(&v, "via"));
+    assert_eq!(get(&via.get(0), "kind").as_string().as_deref(), Some("proxy"));
+    assert_eq!(get(&get(&via.get(0), "service"), "ja").as_string().as_deref(), Some("Google 翻訳"));
+    let v = e.check_url("https://www.smbc-card.com@evil-login.cn/").expect("verdict");
+    let via = Array::from(&get(&v, "via"));
+    assert_eq!(get(&via.get(0), "kind").as_string().as_deref(), Some("userinfo"));
+    assert_eq!(get(&get(&via.get(0), "name"), "ja").as_string().as_deref(), Some("三井住友カード"));
+    assert!(get(&via.get(0), "service").is_null());
 
     for u in ["about:blank", "%%%"] {
         let v = e.check_url(u).expect("verdict");
         assert_eq!(get(&v, "user_content").as_bool(), Some(false), "{u}");
+        assert!(get(&v, "platform").is_null(), "{u}");
         assert_eq!(Array::from(&get(&v, "via")).length(), 0, "{u}");
     }
 }

@@ -13,7 +13,7 @@
  * and, imported by those: basics.js (the extension API, levels, URL helpers), reasons.js (the shell's own
  * reasons in ja + en), brands.js (the knowledge base's brands), frames.js (per-frame records, tab state),
  * badge.js, trust.js, reports.js, open.js (tabs opened for the person), links.js (link classification),
- * facts.js (facts sanitising).
+ * facts.js (facts sanitising), warnings.js (a page-level danger and a held link sent to the warning page).
  *
  * Every listener that must wake the worker is registered while these modules are first evaluated, synchronously
  * (static imports, no top-level await). Nothing here is reachable from a web page: there is no

@@ -14,7 +14,8 @@ export async function updateBadge(tabId, override) {
     const w = worstFrame(t);
     top = t.frames['0'] || null;
     if (w && w.r > 0) level = effectiveLevel(w.f);
-    else if (top && !top.trusted && top.verdict.level === 'safe') level = 'safe';
+    // (someone's page on a platform's official host is never shown as official: user_content)
+    else if (top && !top.trusted && top.verdict.level === 'safe' && !top.verdict.user_content) level = 'safe';
   }
   const look = {
     danger: { text: '!', bg: '#c5221f', fg: '#ffffff', title: 'badge_title_danger' },

@@ -30,6 +30,11 @@ export function hostOf(u) {
 export function httpUrl(u) {
   return isHttp(u) && u.length <= 2048 ? u : null;
 }
+/** The address a verdict judged: a redirector's destination or a proxied site (`destination`), else `url`. Its
+ * origin is what trust and reports are about. */
+export function judgedUrl(url, verdict) {
+  return verdict && isHttp(verdict.destination) ? verdict.destination : url;
+}
 export const str = (s, n) => (typeof s === 'string' ? (s.length > n ? s.slice(0, n) : s) : '');
 
 export function uiMsg(key, subs) {

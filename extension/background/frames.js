@@ -2,13 +2,19 @@
  * Per-frame records and tab state: the verdict of every frame of every tab (recordFrame; a stale answer never
  * replaces a newer one of the same document), mirrored in storage.session so that the popup still knows after
  * the service worker restarted; the frame that speaks for the tab (worstFrame). Recording a frame updates the
- * badge (badge.js, which reads the frames back: the two modules import each other, functions only).
+ * badge (badge.js, which reads the frames back: the two modules import each other, functions only). A record's
+ * address is the one a report may carry (before-input.js): never one the page wrote after the person's first input.
  */
 import { RANK, session } from './basics.js';
 import { updateBadge } from './badge.js';
+import { addressBeforeInput } from './before-input.js';
+import { forgetTabClaims } from './tab-claim.js';
 
-// tabId -> { frames: { [frameId]: {url, origin, verdict, trusted, at, doc} } }; mirrored in storage.session
-// so that the popup still knows after the service worker was stopped and restarted.
+// tabId -> { frames: { [frameId]: {url, origin, verdict, trusted, at, doc, seq, full, inputs, top_claim, cost} },
+//            inputs: { [origin]: url } }; mirrored in storage.session so that the popup still knows after the service
+// worker was stopped and restarted. `full`: the record answers a page check (not the URL alone); `inputs`: how many
+// fields that check saw; `top_claim`: the claim of the frames it is in that it was judged with (subframes); the tab's
+// `inputs`: the address each origin had at the person's first input into the tab (before-input.js).
 export const tabs = new Map();
 
 export async function getTab(tabId) {
@@ -38,6 +44,7 @@ export function persistTab(tabId) {
 
 export async function forgetTab(tabId) {
   tabs.delete(tabId);
+  forgetTabClaims(tabId);
   if (session) session.remove(`tab:${tabId}`).catch(() => {});
 }
 
@@ -56,13 +63,15 @@ export function worstFrame(t) {
   return worst;
 }
 
+/** Records a frame's check: {prev} (the record it replaced), or null when a newer answer of its document stands. */
 export async function recordFrame(tabId, frameId, entry) {
   const t = await getTab(tabId);
   const prev = t.frames[String(frameId)];
   // Checks of one document can finish out of order (the URL-only check at document_start and the page check are
   // in flight together): a stale answer must not replace a newer one, or the tab would forget the danger its page
   // is showing (and a page that removes the warning would not be sent away).
-  if (prev && entry.doc && prev.doc === entry.doc && prev.seq > entry.seq) return;
+  if (prev && entry.doc && prev.doc === entry.doc && prev.seq > entry.seq) return null;
+  entry.url = addressBeforeInput(t, entry.url);
   t.frames[String(frameId)] = entry;
   // Bounded: a page with hundreds of frames keeps the latest 64.
   const keys = Object.keys(t.frames);
@@ -72,4 +81,5 @@ export async function recordFrame(tabId, frameId, entry) {
   }
   persistTab(tabId);
   updateBadge(tabId);
+  return { prev: prev || null };
 }

@@ -6,7 +6,7 @@ import { api } from './basics.js';
 import { brandInfo } from './brands.js';
 
 /** A new active tab with url, right of the opener when there is one (anywhere if that is refused: the opener may be
- * gone, or in a window that takes no tabs). */
+ * gone, or in a window that takes no tabs). Returns the new tab. */
 export async function openTabNextTo(url, openerTab) {
   const props = { url, active: true };
   if (openerTab && typeof openerTab.index === 'number') {
@@ -14,9 +14,9 @@ export async function openTabNextTo(url, openerTab) {
     if (typeof openerTab.id === 'number') props.openerTabId = openerTab.id;
   }
   try {
-    await api.tabs.create(props);
+    return await api.tabs.create(props);
   } catch {
-    await api.tabs.create({ url, active: true });
+    return api.tabs.create({ url, active: true });
   }
 }
 

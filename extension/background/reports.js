@@ -3,29 +3,48 @@
  * reasons, the brand's own contact), the report page opened for it, and the report log entry once the person
  * sent it through a channel.
  */
-import { api, session, isHttp, originOf, hostOf, httpUrl, str } from './basics.js';
+import { api, session, isHttp, originOf, hostOf, httpUrl, str, judgedUrl } from './basics.js';
 import { checkUrl } from './engine.js';
 import { officialFor } from './brands.js';
 import { reports, listsReady, isTrusted, saveReports, withUserLists, afterListChange } from './lists.js';
 import { openTabNextTo } from './open.js';
+import { getTab } from './frames.js';
+import { addressBeforeInput } from './before-input.js';
 
 const REPORT_PAGE = api.runtime.getURL('report/report.html');
 
 const MAX_REPORTS = 1000;
 
-/** The URL as reported: without query and fragment, which may carry personal data (e.g. ?email=…). */
+/**
+ * The URL as reported: without query and fragment, which may carry personal data (e.g. ?email=…), and without the
+ * part of the path from a segment that holds an e-mail address on. The address itself is already the one its site
+ * had before the person's first input in the tab (before-input.js): that rule keeps out what a page copies from the
+ * fields into its address; the e-mail cut is a second line for what reached a path some other way (a link, another
+ * site's redirect).
+ */
 function reportableUrl(url) {
   try {
     const x = new URL(url);
-    return x.origin + x.pathname;
+    const segments = x.pathname.split('/');
+    const cut = segments.findIndex((s) => EMAIL.test(decodeSegment(s)));
+    return x.origin + (cut < 0 ? x.pathname : segments.slice(0, cut).join('/') + '/');
   } catch {
     return '';
+  }
+}
+const EMAIL = /[^\s@/]+@[^\s@/]+\.[a-z]{2,}/i;
+function decodeSegment(s) {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
   }
 }
 
 const drafts = new Map();
 async function makeDraft(url, verdict) {
   const v = verdict || (await withUserLists(await checkUrl(url), originOf(url)));
+  url = judgedUrl(url, v); // a redirector's destination, a proxied site: what is reported is where it really leads
   const id = crypto.randomUUID();
   const gi = v.go_instead || {};
   const official = await officialFor(v);
@@ -73,6 +92,9 @@ export async function getDraft(id) {
 /** Opens the report page for `url`. mode 'wrong': the person says the warning is wrong (a report for the
  * project, and trusting the site) instead of reporting a phishing site. */
 export async function openReport(url, verdict, openerTab, mode) {
+  // whatever asked (a frame's record, the warning page's address, the tab's, a held link's): the address its site
+  // had in this tab before the person's first input there
+  if (openerTab && typeof openerTab.id === 'number') url = addressBeforeInput(await getTab(openerTab.id), url);
   if (!isHttp(url)) throw new Error('nothing to report');
   const draft = await makeDraft(url, verdict);
   let page = `${REPORT_PAGE}?id=${encodeURIComponent(draft.id)}`;

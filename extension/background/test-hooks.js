@@ -10,6 +10,7 @@ import { trustOrigin, untrustOrigin } from './trust.js';
 import { classifyLink } from './links.js';
 import { MENU_CHECK_LINK, menusReady, onMenuClicked } from './menu.js';
 import { FROM_CONTENT } from './messages.js';
+import { setSending, warningRecord } from './warnings.js';
 
 // The service worker's global is reachable only through browser automation (never from a web page).
 globalThis.omamori = Object.freeze({
@@ -34,6 +35,10 @@ globalThis.omamori = Object.freeze({
   menusReady,
   menuClicked: (info, tab) => onMenuClicked(info, tab),
   untrust: (origin) => untrustOrigin(origin),
+  /** false: tabs are not sent to the warning page (as when the background cannot navigate); true: they are again. */
+  sendToWarning: (on) => setSending(on),
+  /** What a warning page's token stands for (a page's verdict, a held link), as the warning page gets it. */
+  warningRecord: async (token) => JSON.parse(JSON.stringify(await warningRecord(token))),
   reset: async () => {
     await listsReady;
     setTrusted({});

@@ -7,7 +7,6 @@
 function showCaution(v) {
   const root = ensureHost('caution', v.brand || '');
   if (!root) return;
-  if (guard.dialog) clearShadow();
   if (!guard.notice) {
     const wrap = UI.h(document, 'div', { class: 'om-notice-wrap', hidden: true, role: 'status', 'aria-live': 'polite' });
     // (A click on the notice keeps the focus in the field: see onShield.)

@@ -196,7 +196,11 @@ function runCheck(mode) {
   state.lastFp = key;
   const mine = { key, seq, also: [] };
   state.inflight = mine;
-  send({ type: 'check', seq, doc: DOC_ID, facts, cost: Math.round(cost * 100) / 100, start: state.startCost })
+  // mode: a page check or the URL alone; first_input: the address at the person's first input, once there was one
+  send({
+    type: 'check', mode, seq, doc: DOC_ID, facts, cost: Math.round(cost * 100) / 100, start: state.startCost,
+    first_input: firstInputUrl,
+  })
     .then((res) => {
       if (state.inflight === mine) state.inflight = null;
       if (res && res.ok === false && res.engine_error) {

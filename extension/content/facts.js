@@ -99,46 +99,65 @@ function textOf(root, max = 200) {
   return cut(clean(out), max);
 }
 
-// CSS-generated text (::before/::after strings and attr()) of a field's labels and context: a page can write
-// 「暗証番号」 there and nowhere in its DOM. Read for priority fields and the first GEN_FIELDS others (a count, not
-// a time: a reading must not depend on the machine's speed); a field read without it is read again when held.
+// CSS-generated text (`::before` / `::after` content: strings and attr()): a label, a cell or a heading a page draws
+// with CSS is what the person reads, whatever its DOM text says (a page can write 「暗証番号」 there and nowhere in
+// its DOM). Read for an element and its first descendants; for the priority fields and the first GEN_FIELDS others
+// of an extraction (a count, not a time: a reading must not depend on the machine's speed); a field read without
+// it is read again when held.
 const GEN_FIELDS = 60;
+const GEN_ELEMENTS = 6; // an element and its first descendant elements
 let genOn = true; // genText reads (off for the fields of an extraction past GEN_FIELDS)
-const GEN_TOKEN = /"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|attr\(\s*([\w-]+)\s*\)/g;
+const CSS_CONTENT_RE = /"((?:[^"\\]|\\[\s\S])*)"|'((?:[^'\\]|\\[\s\S])*)'|attr\(\s*([\w-]+)\s*\)/g;
 
+/** The characters a CSS string means (`\30a2` or `\"` escapes undone). */
+function cssUnescape(s) {
+  return s.replace(/\\([0-9a-fA-F]{1,6})\s?|\\([\s\S])/g, (_, hex, ch) => {
+    if (!hex) return ch;
+    const cp = parseInt(hex, 16);
+    return cp > 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+  });
+}
+
+/** The text a `::before` or `::after` of el shows: its `content` strings and `attr()` values. */
 function genContent(el, pseudo) {
   let c = '';
   try {
-    c = W_getComputedStyle.call(window, el, pseudo).content || '';
+    c = String(W_getComputedStyle.call(window, el, pseudo).content || '');
   } catch {
     return '';
   }
   if (!c || c === 'none' || c === 'normal') return '';
   let out = '';
-  for (const m of c.matchAll(GEN_TOKEN)) {
-    if (m[3]) out += attr(el, m[3]);
-    else out += (m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1');
-  }
+  CSS_CONTENT_RE.lastIndex = 0;
+  let m;
+  while ((m = CSS_CONTENT_RE.exec(c)) && out.length < 200) out += m[3] ? attr(el, m[3]) : cssUnescape(m[1] ?? m[2]);
   return out;
 }
 
 let genMemo = null; // element -> its generated text, for one reading or extraction (a label is often the context too)
 
-/** The ::before and ::after text of el ('' when there is none, or when not read). */
+/** The CSS-generated text of el and its first descendant elements, in document order ('' when none, or not read). */
 function genText(el) {
-  if (!genOn || !el || nodeType(el) !== 1) return '';
+  if (!genOn || !el || nodeType(el) !== 1 || SKIP_TEXT_TAGS.has(localName(el))) return '';
   if (genMemo && genMemo.has(el)) return genMemo.get(el);
-  const before = genContent(el, '::before');
-  const after = genContent(el, '::after');
-  const g = before || after ? clean(before + ' ' + after) : '';
+  let out = '';
+  try {
+    const w = D_createTreeWalker.call(document, el, NodeFilter.SHOW_ELEMENT);
+    let n = el;
+    for (let i = 0; n && i < GEN_ELEMENTS; i++, n = w.nextNode()) {
+      const t = genContent(n, '::before') + ' ' + genContent(n, '::after');
+      if (t.trim()) out += t + ' ';
+    }
+  } catch { /* ignore */ }
+  const g = clean(out);
   if (genMemo) genMemo.set(el, g);
   return g;
 }
 
-/** textOf with el's own CSS-generated text before it. */
-function textWithGen(el, max) {
+/** What a person reads in el: its text and the text its style sheets draw (textOf with genText before it). */
+function seenText(el, max) {
   const t = textOf(el, max);
-  if (nodeType(el) !== 1) return t;
+  if (!el || nodeType(el) !== 1) return t;
   const g = genText(el);
   return g ? cut(clean(g + ' ' + t), max) : t;
 }
@@ -175,11 +194,11 @@ function labelOf(el, labels) {
   const parts = [];
   for (const l of (labels && labels.get(el)) || []) {
     if (parts.length >= 3) break;
-    parts.push(textWithGen(l, LIMITS.label));
+    parts.push(seenText(l, LIMITS.label));
   }
   if (!parts.some(Boolean)) {
     const wrap = closest(el, 'label');
-    if (wrap) parts.push(textWithGen(wrap, LIMITS.label));
+    if (wrap) parts.push(seenText(wrap, LIMITS.label));
   }
   const ids = attr(el, 'aria-labelledby');
   if (ids) {
@@ -189,7 +208,7 @@ function labelOf(el, labels) {
       try {
         ref = nodeType(root) === 9 ? D_getElementById.call(root, id) : F_getElementById.call(root, id);
       } catch { /* ignore */ }
-      if (ref) parts.push(textWithGen(ref, LIMITS.label));
+      if (ref) parts.push(seenText(ref, LIMITS.label));
     }
   }
   const seen = new Set();
@@ -210,7 +229,7 @@ function contextOf(el) {
     let p = $previousElementSibling.call(cell);
     for (let i = 0; p && i < 4; i++, p = $previousElementSibling.call(p)) {
       if (hasControl(p)) break;
-      const t = textWithGen(p, LIMITS.context);
+      const t = seenText(p, LIMITS.context);
       if (t) return t;
     }
   }
@@ -220,7 +239,7 @@ function contextOf(el) {
     let p = $previousElementSibling.call(dd);
     for (let i = 0; p && i < 4; i++, p = $previousElementSibling.call(p)) {
       if (localName(p) === 'dt') {
-        const t = textWithGen(p, LIMITS.context);
+        const t = seenText(p, LIMITS.context);
         if (t) return t;
       }
     }
@@ -236,7 +255,7 @@ function contextOf(el) {
         if (t) return t.length > LIMITS.context ? t.slice(-LIMITS.context) : t;
       } else if (nt === 1) {
         if (hasControl(sib) || ['input', 'select', 'textarea'].includes(localName(sib))) return '';
-        const t = textWithGen(sib, LIMITS.context);
+        const t = seenText(sib, LIMITS.context);
         if (t) return t;
       }
     }
@@ -551,7 +570,7 @@ function extractFacts() {
     buttonsOf(root, buttons);
     for (const el of firstOf(root, ['h1', 'h2', 'h3'], LIMITS.headings * 2)) {
       if (headings.length >= LIMITS.headings) break;
-      const t = textOf(el, LIMITS.headingLen);
+      const t = seenText(el, LIMITS.headingLen);
       if (t && !headings.includes(t)) headings.push(t);
     }
     // The first 200 of img[alt], img[title], input[type=image][alt], svg title, [role=img][aria-label]: one

@@ -299,6 +299,7 @@ function installGuard() {
   for (const t of SHIELD_EVENTS) ET_add.call(window, t, onShield, true);
   for (const t of GUARD_EVENTS) ET_add.call(window, t, onGuardEvent, true);
   ET_add.call(window, 'focusout', onFocusOut, true);
+  listenForFirstInput(); // after the guard's own: an event the guard holds never reaches the page, nor counts
 }
 
 // Installed before anything else, synchronously at document_start.

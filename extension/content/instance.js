@@ -16,10 +16,11 @@
  *    DOMContentLoaded, and every field stays pending (typing blocked) until a check that read it answers, unless
  *    the address is an official domain (`safe` from the URL alone: no page can change that). Again on DOM
  *    mutations (debounced, bounded) and SPA URL changes.
- * 3. Shows the guard the verdict asks for (guard-element.js): <omamori-guard data-level="danger|caution"
- *    data-brand="…"> on document.documentElement with a CLOSED shadow root (a modal <dialog> for danger,
- *    danger-dialog.js; a quiet notice next to the focused sensitive field for caution, caution-notice.js); no
- *    element otherwise.
+ * 3. Does what the verdict asks for: on `danger` nothing is drawn in the page — the background sends the tab to
+ *    the extension's warning page, and every field stays held until the tab has left (danger.js); on `caution`
+ *    <omamori-guard data-level="caution" data-brand="…"> on document.documentElement with a CLOSED shadow root
+ *    holding a quiet notice next to the focused sensitive field (guard-element.js, caution-notice.js); no element
+ *    otherwise. A deceptive link clicked goes to the warning page too (links.js, link-hold.js).
  *
  * The page cannot reach anything here: this runs in the isolated world, and the UI lives in a closed shadow
  * root. Page-controlled DOM is read through prototype methods (dom.js), because named elements can shadow

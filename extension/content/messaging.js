@@ -2,16 +2,19 @@
  * Messaging with the background (content script part; see parts.txt; the protocol: extension/PROTOCOL.md).
  *
  * Sent (runtime.sendMessage through send; answered by FROM_CONTENT in background/messages.js):
- *   check            checks.js         the URL alone or the page facts → the verdict
+ *   check            checks.js         the URL alone or the page facts → the verdict (a danger sends the tab to
+ *                                      the warning page; no answer: sent again later, checks.js retryLater)
  *   check-links      links.js          links shown / their hrefs → null or a hold for each
- *   leave            danger-dialog.js  "leave": the tab to the official site, back, or about:blank
- *   open-report      danger-dialog.js  report this frame's page (mode 'wrong': "this warning is wrong");
- *                    link-dialog.js    report a held link (url)
- *   trust-origin     danger-dialog.js  "continue anyway": trust this frame's origin
- *   guard-tampered   tamper.js         the page removed or hid the danger warning
- *   open-official    link-dialog.js    the brand's official site in a new tab
- * Received (runtime.onMessage, from this extension only; sent by background/lists.js afterListChange):
- *   recheck          the trust or report lists changed for an origin: check again, dropping the sticky level
+ *   show-warning     danger.js         still on a danger page: send the tab to the warning page again
+ *   hold-link        link-hold.js      a deceptive link clicked (or a form sent to one): to the warning page
+ *   first-input      first-input.js    the person's first input into this document, and its address then
+ * Received (runtime.onMessage, from this extension only):
+ *   recheck          background/lists.js (afterListChange): the trust or report lists changed for an origin: check
+ *                    again, dropping the sticky level
+ *   check-page       background/tab-claim.js: this page's claim is needed now (a frame in it waits), or the claim of
+ *                    the frames this one is in changed: a page check now, even of the same facts; sticky level kept
+ *   follow-link      "send anyway" on the warning page for a held form: send it once; answers {ok}
+ *                    (sent by background/warnings.js followHeldForm)
  * When the extension goes away (reloaded, removed), shutdown() takes the guard down: this script is an orphan.
  */
 
@@ -52,8 +55,12 @@ function shutdown() {
 }
 
 try {
-  api.runtime.onMessage.addListener((m, sender) => {
+  api.runtime.onMessage.addListener((m, sender, sendResponse) => {
     if (!sender || sender.id !== api.runtime.id || !m || typeof m !== 'object') return;
+    if (m.type === 'follow-link') {
+      sendResponse({ ok: followHeldForm(String(m.token)) });
+      return;
+    }
     if (m.type === 'recheck') {
       if (m.origin && m.origin !== originOf(effectiveUrl())) return;
       state.resetSticky = true;
@@ -64,6 +71,9 @@ try {
       }
       // Before the first page check only the URL (that check is still to come, with trust now known).
       runCheck(state.textReady ? 'full' : 'url');
+    } else if (m.type === 'check-page') {
+      state.lastFp = '';
+      flushCheck();
     }
   });
 } catch { /* ignore */ }

@@ -1,7 +1,7 @@
 /*
- * Our own UI's events (content script part; see parts.txt). Every event inside <omamori-guard> is stopped at
- * window capture, where our listeners were registered before any page script, so the page never sees it; the
- * person's trusted clicks run the button's action (runAction, by its data-act).
+ * Our own UI's events (content script part; see parts.txt): the caution notice's. Every event inside
+ * <omamori-guard> is stopped at window capture, where our listeners were registered before any page script, so the
+ * page never sees it; the person's trusted clicks run the button's action (runAction, by its data-act).
  */
 
 // Our own UI: what the person does in it is handled HERE, at window capture, before any page listener.
@@ -53,20 +53,11 @@ function onShield(ev) {
   runAction(attr(btn, 'data-act'));
 }
 
-/** The buttons of our UI, by their data-act (called from onShield, for trusted clicks only). */
+/** The buttons of our UI, by their data-act (called from onShield, for trusted clicks only): the caution
+ * notice's "close". */
 function runAction(act) {
   if (act === 'notice-close') {
     state.noticeDismissed = true;
     hideNotice();
-    return;
   }
-  if (act.startsWith('link-')) {
-    linkAction(act);
-    return;
-  }
-  if (guard.busy || !guard.dialog) return;
-  if (act === 'leave') doLeave();
-  else if (act === 'report') doReport();
-  else if (act === 'continue') doContinue();
-  else if (act === 'wrong') doWrong();
 }

@@ -1,4 +1,6 @@
-// Options: the trusted origins (list, remove) and the report log (list, export JSON / CSV, delete).
+// Options: the trusted origins (list, remove) and the report log (list, export JSON / CSV, delete). Every time is
+// Japan time, labelled (shared/clock.js), as in the report itself.
+import { timeText, jstIso, jstDate } from '../shared/clock.js';
 const UI = globalThis.OmamoriUI;
 const api = UI.api;
 const { msg, h } = UI;
@@ -12,14 +14,6 @@ const status = document.getElementById('status');
 const say = (text) => { status.textContent = text; };
 
 const { ask } = UI;
-
-const fmtTime = (ms) => {
-  try {
-    return new Date(ms).toLocaleString(UI.LANG === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-  } catch {
-    return new Date(ms).toISOString();
-  }
-};
 
 const CHANNEL_KEYS = { antiphishing_mail: 'channel_antiphishing_mail', safe_browsing: 'channel_safe_browsing', brand_site: 'channel_brand_site' };
 const channelNames = (r) => [...new Set((r.channels || []).map((c) => c.channel))].map((c) => msg(CHANNEL_KEYS[c] || '') || c);
@@ -42,7 +36,7 @@ async function renderTrusted() {
     });
     return el('tr', null,
       el('td', { class: 'url', dir: 'ltr' }, t.origin),
-      el('td', null, t.added ? fmtTime(t.added) : ''),
+      el('td', null, t.added ? timeText(t.added) : ''),
       el('td', null, b));
   });
   box.replaceChildren(el('table', null,
@@ -72,7 +66,7 @@ async function renderReports() {
       await renderReports();
     });
     return el('tr', null,
-      el('td', null, fmtTime(rep.time)),
+      el('td', null, timeText(rep.time)),
       el('td', null, el('div', { class: 'url', dir: 'ltr' }, rep.url), rep.host ? el('div', null, UI.hostLine(document, rep.host, rep.registrable_domain)) : null),
       el('td', null, UI.pick(rep.brand_name) || '—'),
       el('td', null, UI.joinList(channelNames(rep))),
@@ -97,10 +91,14 @@ function download(name, type, text) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-const stamp = () => new Date().toISOString().slice(0, 10);
+const stamp = () => jstDate(Date.now());
 
 document.getElementById('export-json').addEventListener('click', () => {
-  download(`omamori-reports-${stamp()}.json`, 'application/json', JSON.stringify(reports, null, 2) + '\n');
+  // times as Japan time with its offset (2026-11-21T15:04:05+09:00), as everywhere a person reads them
+  const out = reports.map((r) => ({
+    ...r, time: jstIso(r.time), channels: (r.channels || []).map((c) => ({ ...c, time: jstIso(c.time) })),
+  }));
+  download(`omamori-reports-${stamp()}.json`, 'application/json', JSON.stringify(out, null, 2) + '\n');
   say(msg('options_exported'));
 });
 
@@ -110,11 +108,11 @@ function csvCell(v) {
   return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
 }
 document.getElementById('export-csv').addEventListener('click', () => {
-  const head = ['time', 'url', 'host', 'registrable_domain', 'brand', 'brand_name_ja', 'brand_name_en', 'level', 'reasons', 'channels'];
+  const head = ['time_jst', 'url', 'host', 'registrable_domain', 'brand', 'brand_name_ja', 'brand_name_en', 'level', 'reasons', 'channels'];
   const lines = [head.join(',')];
   for (const r of reports) {
     lines.push([
-      new Date(r.time).toISOString(), r.url, r.host, r.registrable_domain || '', r.brand || '',
+      jstIso(r.time), r.url, r.host, r.registrable_domain || '', r.brand || '',
       r.brand_name ? r.brand_name.ja : '', r.brand_name ? r.brand_name.en : '', r.level || '',
       (r.reasons || []).map((x) => x.code).join(' '), [...new Set((r.channels || []).map((c) => c.channel))].join(' '),
     ].map(csvCell).join(','));

@@ -1,5 +1,6 @@
-// The toolbar popup: the tab's verdict in plain words and what the person can do about it; "check a link" pasted
-// from an SMS or a mail (judged by its address, never opened); the directory of official sites.
+// The toolbar popup: the tab's verdict in plain words (through which platform the page comes and whose it is) and
+// what the person can do about it; "check a link" pasted from an SMS or a mail (judged by its address, never opened;
+// a redirector's destination is what is judged); the directory of official sites.
 const UI = globalThis.OmamoriUI;
 const C = globalThis.OmamoriCheck;
 const api = UI.api;
@@ -44,12 +45,20 @@ async function load() {
   main.setAttribute('aria-busy', 'false');
 }
 
+/** Someone's page on a platform (a Google Form…) that no warning speaks for: its title says what it is. */
+function spaceOf(st) {
+  const v = st.verdict;
+  return !st.warning_page && v.user_content && v.platform && v.level !== 'danger' && v.level !== 'caution' ? v.platform : null;
+}
+
 function titleFor(st) {
   const v = st.verdict;
   const brand = UI.brandName(v);
   if (st.warning_page) return brand ? msg('popup_title_blocked_brand', brand) : msg('popup_title_blocked');
+  const space = spaceOf(st);
+  if (space) return msg('popup_title_user_content', UI.pick(space.service));
+  if (UI.isOfficial(v)) return brand ? msg('popup_title_safe', brand) : msg('popup_title_safe_nobrand');
   switch (v.level) {
-    case 'safe': return brand ? msg('popup_title_safe', brand) : msg('popup_title_safe_nobrand');
     case 'danger': return brand ? msg('danger_title_brand', brand) : msg('danger_title');
     case 'caution': return msg('popup_title_caution');
     default: return msg('popup_title_none');
@@ -59,8 +68,10 @@ function titleFor(st) {
 function subFor(st) {
   const v = st.verdict;
   if (st.trusted) return msg('popup_trusted_note');
+  const space = spaceOf(st);
+  if (space) return msg('popup_sub_user_content', UI.pick(space.name));
+  if (UI.isOfficial(v)) return msg('popup_sub_safe');
   switch (v.level) {
-    case 'safe': return msg('popup_sub_safe');
     case 'danger': return msg('popup_sub_danger');
     case 'caution': return msg('popup_sub_caution');
     default: return msg('popup_sub_none');
@@ -84,10 +95,12 @@ function render(st) {
     'data-trusted': st.trusted ? 'true' : 'false',
   },
   el('h1', { id: 'st-title' }, titleFor(st)),
-  el('p', null, subFor(st)));
+  el('p', null, subFor(st)),
+  // through which platform the address goes, where it really leads, whose page it is (said once: not twice)
+  UI.routeFacts(document, v, { userContent: !spaceOf(st) }));
   if (v.host) {
     status.append(el('p', null, msg('popup_address') + ' ', UI.hostLine(document, v.host, v.registrable_domain)));
-    if (v.registrable_domain && (level === 'danger' || level === 'caution')) {
+    if (v.registrable_domain && (level === 'danger' || level === 'caution') && !v.user_content) {
       status.append(el('p', { class: 'note' }, msg('address_note', v.registrable_domain)));
     }
   }
@@ -95,7 +108,7 @@ function render(st) {
   if (st.pending) status.append(el('p', { class: 'note' }, msg('popup_pending')));
   main.append(status);
 
-  const reasons = UI.uniqueReasons(v);
+  const reasons = UI.uniqueReasons(v, { besideRoute: true });
   if (reasons.length) {
     main.append(el('h2', null, level === 'danger' || level === 'caution' ? msg('reasons_heading') : msg('popup_checked_heading')));
     main.append(el('ul', { class: 'reasons' }, reasons.map((r) => el('li', null, r.text))));
@@ -122,7 +135,7 @@ function render(st) {
     const rep = button('report', msg('action_report'));
     rep.addEventListener('click', async () => {
       rep.disabled = true;
-      await ask(st.warning_page ? { type: 'open-report', url: st.url } : { type: 'open-report', tab_id: tab.id });
+      await ask({ type: 'open-report', tab_id: tab.id });
       window.close();
     });
     actions.append(rep);
@@ -141,7 +154,7 @@ function render(st) {
       b.addEventListener('click', async () => {
         b.disabled = true;
         await ask({ type: 'trust-origin', origin: st.origin, url: st.url });
-        if (st.warning_page) await api.tabs.update(tab.id, { url: st.url });
+        if (st.warning_page) await api.tabs.update(tab.id, { url: st.return_to || st.url });
         await load();
       });
       actions.append(b);
@@ -149,7 +162,7 @@ function render(st) {
       const wrong = button('wrong', msg('action_wrong'), 'link');
       wrong.addEventListener('click', async () => {
         wrong.disabled = true;
-        await ask(st.warning_page ? { type: 'open-report', url: st.url, mode: 'wrong' } : { type: 'open-report', tab_id: tab.id, mode: 'wrong' });
+        await ask({ type: 'open-report', tab_id: tab.id, mode: 'wrong' });
         window.close();
       });
       actions.append(wrong);

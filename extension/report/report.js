@@ -3,11 +3,14 @@
 //                                       report the person picks (e-mail to the Council of Anti-Phishing Japan,
 //                                       Google Safe Browsing's report page, the brand's own contact). Each use
 //                                       is logged locally, and the site is warned on from then on.
-//   report.html?id=<draft>&mode=wrong   "this warning is wrong": a pre-filled issue for the project, and
+//   report.html?id=<draft>&mode=wrong   "this warning is wrong": a pre-filled message for the project that the
+//                                       person copies (the project has no address of its own to send it to), and
 //                                       trusting the site.
-// A draft holds the URL (without query and fragment), the domain, the brand, the reasons and the time: never
-// anything typed into the page (the content script never reads field values).
+// A draft holds the URL (without query and fragment; the address its site had before the person's first input
+// there: background/before-input.js), the domain, the brand, the reasons and the time: never anything typed into
+// the page (the content script never reads field values). Times are Japan time, labelled (shared/clock.js).
 import { loadLocale, fillMessage as fmt } from '../shared/locales.js';
+import { jstTime, timeText } from '../shared/clock.js';
 const UI = globalThis.OmamoriUI;
 const api = UI.api;
 const { msg, h } = UI;
@@ -24,16 +27,6 @@ const main = document.getElementById('main');
 const { ask } = UI;
 
 
-function timeIn(lang, ms) {
-  try {
-    return new Date(ms).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-      timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
-    });
-  } catch {
-    return new Date(ms).toISOString();
-  }
-}
-
 const reasonsIn = (d, lang) => d.reasons.map((r) => r[lang] || r.ja || r.en).filter(Boolean);
 
 function mailText(L, lang, d) {
@@ -42,7 +35,7 @@ function mailText(L, lang, d) {
     fmt(L, 'mail_body_intro'), '',
     fmt(L, 'mail_body_url', d.url),
     fmt(L, 'mail_body_brand', brand || fmt(L, 'mail_body_brand_unknown')),
-    fmt(L, 'mail_body_time', timeIn(lang, d.created)),
+    fmt(L, 'mail_body_time', jstTime(d.created)),
   ];
   const reasons = reasonsIn(d, lang);
   if (reasons.length) {
@@ -82,7 +75,7 @@ async function renderReport(d, reported) {
     el('dt', null, msg('report_field_host')), el('dd', null, UI.hostLine(document, d.host, d.registrable_domain)),
     el('dt', null, msg('report_field_brand')), el('dd', null, brand || msg('report_brand_unknown')),
     el('dt', null, msg('report_field_reasons')), el('dd', null, reasons.length ? el('ul', null, reasons.map((t) => el('li', null, t))) : '—'),
-    el('dt', null, msg('report_field_time')), el('dd', null, timeIn(UI.LANG, d.created)));
+    el('dt', null, msg('report_field_time')), el('dd', { id: 'report-time' }, timeText(d.created)));
   main.append(el('div', { class: 'sent' }, dl, el('p', { class: 'note never' }, msg('report_never_typed'))));
 
   main.append(el('h2', null, msg('report_where_heading')));
@@ -167,29 +160,40 @@ async function renderReport(d, reported) {
 function renderWrong(d) {
   const brand = UI.pick(d.brand_name);
   const codes = d.reasons.map((x) => x.code).filter(Boolean);
-  const title = msg('wrong_issue_title', d.host);
-  const body = [
-    msg('wrong_issue_intro'), '',
+  // the message, for the person to copy and send to the project: what was warned on and why, never anything typed
+  const text = [
+    msg('wrong_msg_subject', d.host), '',
+    msg('wrong_msg_intro'), '',
     `- ${msg('report_field_url')}: ${d.url}`,
     `- ${msg('report_field_host')}: ${d.host}${d.registrable_domain && d.registrable_domain !== d.host ? ` (${d.registrable_domain})` : ''}`,
-    `- ${msg('wrong_issue_level')}: ${d.level}${d.brand ? ` / ${msg('wrong_issue_brand')}: ${d.brand}${brand ? ` (${brand})` : ''}` : ''}`,
-    `- ${msg('wrong_issue_rules')}: ${codes.join(', ') || '-'}`,
+    `- ${msg('wrong_msg_level')}: ${d.level}${d.brand ? ` / ${msg('wrong_msg_brand')}: ${d.brand}${brand ? ` (${brand})` : ''}` : ''}`,
+    `- ${msg('wrong_msg_rules')}: ${codes.join(', ') || '-'}`,
+    `- ${msg('report_field_time')}: ${timeText(d.created)}`,
     `- Omamori: ${d.version || ''}`,
-    '', msg('wrong_issue_why'), '', msg('wrong_issue_why_placeholder'),
+    '', msg('wrong_msg_why'), '', msg('wrong_msg_why_placeholder'),
   ].join('\n');
-  const issueUrl = `${UI.PROJECT_NEW_ISSUE_URL}?title=${encodeURIComponent(title)}&body=${encodeURIComponent(body)}&labels=false-positive`;
 
   main.append(el('p', null, msg('wrong_intro')));
   main.append(el('h2', null, msg('wrong_sent_heading')));
-  main.append(el('div', { class: 'sent' },
-    facts([
-      [msg('report_page'), el('span', { class: 'url', dir: 'ltr' }, UI.PROJECT_NEW_ISSUE_URL)],
-      [msg('report_subject'), el('span', { id: 'issue-title' }, title)],
-      [msg('report_body'), el('pre', { class: 'mail-body', id: 'issue-body', tabindex: '0' }, body)],
-    ]),
-    el('p', { class: 'note never' }, msg('report_never_typed'))));
-  const link = el('a', { class: 'btn', href: issueUrl, target: '_blank', rel: 'noopener noreferrer', id: 'issue-link' }, msg('wrong_issue_button'));
-  main.append(el('p', null, link));
+  const pre = el('pre', { class: 'mail-body', id: 'wrong-message', tabindex: '0' }, text);
+  main.append(el('div', { class: 'sent' }, pre, el('p', { class: 'note never' }, msg('report_never_typed'))));
+  const copyStatus = el('p', { class: 'done', role: 'status', 'aria-live': 'polite', id: 'copy-status' });
+  const copy = el('button', { type: 'button', class: 'btn', id: 'copy-button' }, msg('wrong_copy_button'));
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      copyStatus.textContent = msg('wrong_copied');
+    } catch {
+      // no clipboard: the text selected, for the person to copy themselves
+      const range = document.createRange();
+      range.selectNodeContents(pre);
+      const sel = getSelection();
+      sel.removeAllRanges();
+      sel.addRange(range);
+      copyStatus.textContent = msg('wrong_copy_failed');
+    }
+  });
+  main.append(el('p', null, copy), copyStatus);
 
   main.append(el('h2', null, msg('wrong_trust_heading')));
   main.append(el('p', null, msg('wrong_trust_text', d.origin)));

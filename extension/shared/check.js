@@ -5,7 +5,8 @@
  * judged by its address alone (the background's engine.checkUrl), never opened.
  *
  *   OmamoriCheck.extractUrl(text)            the first URL (or bare domain) in text pasted from an SMS or a mail
- *   OmamoriCheck.renderResult(doc, res)      the verdict for a link, in plain words, with the official site instead
+ *   OmamoriCheck.renderResult(doc, res)      the verdict for a link, in plain words (through which platform it goes and
+ *                                            where it really leads), with the official site instead
  *   OmamoriCheck.indexBrands(brands)         search keys per brand (kanji, kana, romaji, English, domains)
  *   OmamoriCheck.search(index, query)        brands matching みずほ / ミズホ / ﾐｽﾞﾎ / mizuho / Mizuho Bank / mizuhobank
  *   OmamoriCheck.toHiragana / romajiToHiragana / hiraganaToRomaji   the normalisers (exported for tests)
@@ -61,6 +62,11 @@
     const brand = UI.brandName(v);
     const off = res.official || null;
     const offName = off ? UI.pick(off.brand_name) || brand : brand;
+    // someone's page on a platform (a Google Form…): never called official; named as what it is unless it warns
+    const space = v.user_content && v.platform ? v.platform : null;
+    const spaceTitle = space && level !== 'danger' && level !== 'caution';
+    // a redirector whose destination is hidden: the host judged is the redirector's, not where the link leads
+    const hidden = (Array.isArray(v.reasons) ? v.reasons : []).some((r) => r && r.code === 'redirect-destination-hidden');
     let title;
     let sub;
     if (level === 'danger') {
@@ -69,7 +75,10 @@
     } else if (level === 'caution') {
       title = msg('check_title_caution');
       sub = msg('check_sub_caution');
-    } else if (level === 'safe') {
+    } else if (spaceTitle) {
+      title = msg('check_title_user_content', UI.pick(space.service));
+      sub = msg('check_sub_user_content', UI.pick(space.name));
+    } else if (UI.isOfficial(v)) {
       title = brand ? msg('check_title_safe_brand', brand) : msg('check_title_safe');
       sub = msg('check_sub_safe');
     } else {
@@ -78,21 +87,25 @@
     }
     const box = el('section', { class: 'om-result level-' + level, 'data-level': level, 'data-brand': v.brand || '' },
       el('p', { class: 'om-result-title' }, title),
-      el('p', { class: 'om-result-sub' }, sub));
+      el('p', { class: 'om-result-sub' }, sub),
+      UI.routeFacts(doc, v, { userContent: !spaceTitle }));
     const rows = el('dl', { class: 'om-result-facts' });
     if ((level === 'danger' || level === 'caution') && brand) {
       rows.append(el('dt', null, msg('check_pretends')), el('dd', { class: 'om-pretends' }, brand));
     }
-    if (v.host) {
+    if (hidden) {
+      rows.append(el('dt', null, msg('check_real_domain')), el('dd', { class: 'om-dest-hidden' }, msg('route_dest_hidden')));
+    } else if (v.host) {
       rows.append(el('dt', null, msg('check_real_domain')),
         el('dd', null, UI.hostLine(doc, v.host, v.registrable_domain)));
     }
     if (rows.childNodes.length) box.append(rows);
-    if (v.registrable_domain && level !== 'safe') {
+    // (the domain of someone's page is the platform's: it owns the address, not what is on it)
+    if (v.registrable_domain && level !== 'safe' && !hidden && !space) {
       box.append(el('p', { class: 'om-result-note' }, msg('check_domain_note', v.registrable_domain)));
     }
     if (res.trusted) box.append(el('p', { class: 'om-result-note' }, msg('check_trusted_note')));
-    const reasons = UI.uniqueReasons(v);
+    const reasons = UI.uniqueReasons(v, { besideRoute: true });
     if (reasons.length) {
       box.append(el('p', { class: 'om-result-h' }, level === 'danger' || level === 'caution' ? msg('reasons_heading') : msg('check_checked_heading')),
         el('ul', { class: 'om-result-reasons' }, reasons.map((r) => el('li', { class: 'om-sev-' + r.severity }, r.text))));

@@ -3,8 +3,9 @@
  *
  * Loaded first in every frame as part of the content script (isolated world: the page cannot see
  * globalThis.OmamoriUI), and by the extension's own pages (warning, popup, report, options) with a plain
- * <script src>. It builds the warning card (the same content in the in-page dialog and on warning.html),
- * renders hosts with the registrable domain emphasised, and wraps chrome.i18n.
+ * <script src>. It builds the warning card and the held link's card (both shown on warning.html only: a page
+ * never gets them), the caution notice's style, renders hosts with the registrable domain emphasised, and wraps
+ * chrome.i18n.
  *
  * Every string a person reads comes from _locales/{ja,en}/messages.json. Text is always inserted with
  * textContent / createTextNode, never as HTML.
@@ -127,12 +128,64 @@
     return span;
   }
 
-  function uniqueReasons(verdict) {
+  /** A verdict that may call its page official: `safe`, and not a platform's space for others' content. */
+  function isOfficial(verdict) {
+    return !!verdict && verdict.level === 'safe' && !verdict.user_content;
+  }
+
+  /** A message whose placeholders may be nodes, in the order the language puts them. */
+  function sentence(doc, key, subs) {
+    const nodes = [];
+    const filled = subs.map((x) => (typeof x === 'string' ? x : `\uE000${nodes.push(x) - 1}\uE001`));
+    return msg(key, filled).split(/\uE000(\d+)\uE001/).map((part, i) => (i % 2 ? nodes[Number(part)] : part)).filter(Boolean);
+  }
+
+  /**
+   * Where an address really leads and whose content is there (the verdict's `via`, `platform`; issue 17), in plain
+   * words with the host's registrable domain in bold: one <p class="om-route" data-route="redirect | hidden | proxy |
+   * userinfo | user-content"> per fact, [] for a direct address. opts.userContent: false leaves the last one out.
+   */
+  function routeFacts(doc, verdict, opts = {}) {
+    const v = verdict || {};
+    const via = Array.isArray(v.via) ? v.via.filter((s) => s && typeof s.host === 'string').slice(0, 8) : [];
+    const host = String(v.host || '');
+    const out = [];
+    const line = (kind, ...parts) => out.push(h(doc, 'p', { class: 'om-route', 'data-route': kind }, ...parts));
+    const where = () => hostLine(doc, host, v.registrable_domain);
+    const redirects = via.filter((s) => s.kind === 'redirect');
+    const hidden = (Array.isArray(v.reasons) ? v.reasons : []).some((r) => r && r.code === 'redirect-destination-hidden');
+    if (hidden) {
+      const last = redirects[redirects.length - 1];
+      line('hidden', msg('route_hidden', pick(last && (last.service || last.name)) || (last && last.host) || ''));
+    } else if (redirects.length && host) {
+      const names = [...new Set(redirects.map((s) => pick(s.name) || s.host))];
+      line('redirect', ...sentence(doc, 'route_redirect', [joinList(names), where()]));
+    }
+    const proxy = via.filter((s) => s.kind === 'proxy').pop();
+    if (proxy && host) line('proxy', ...sentence(doc, 'route_proxy', [pick(proxy.service || proxy.name) || proxy.host, where()]));
+    const decoy = via.find((s) => s.kind === 'userinfo');
+    if (decoy && host) {
+      const shown = h(doc, 'span', { class: 'om-host', dir: 'ltr', translate: 'no' }, decoy.host);
+      const brand = pick(decoy.name);
+      line('userinfo', ...(brand ? sentence(doc, 'route_userinfo_brand', [shown, brand, where()]) : sentence(doc, 'route_userinfo', [shown, where()])));
+    }
+    const space = v.user_content && v.platform;
+    if (space && opts.userContent !== false) {
+      line('user-content', msg('route_user_content', [pick(space.service), pick(space.name)]));
+    }
+    return out;
+  }
+
+  /** The reasons that say what routeFacts says (left out of a list shown beside its lines). */
+  const ROUTE_CODES = ['via-redirect', 'via-proxy', 'redirect-destination-hidden', 'user-content-on-platform'];
+
+  /** opts.besideRoute: without the reasons that routeFacts' lines already say. */
+  function uniqueReasons(verdict, opts = {}) {
     const seen = new Set();
     const out = [];
     for (const r of (verdict && Array.isArray(verdict.reasons) ? verdict.reasons : [])) {
       const text = pick(r);
-      if (!text || seen.has(text)) continue;
+      if (!text || seen.has(text) || (opts.besideRoute && ROUTE_CODES.includes(r.code))) continue;
       seen.add(text);
       out.push({ text, severity: r.severity || 'info', code: r.code || '' });
       if (out.length >= 8) break;
@@ -149,7 +202,7 @@
   }
 
   /**
-   * The warning card: the same content in the in-page dialog and on the warning page.
+   * The warning card of the warning page.
    * opts: { idPrefix, headingTag ('h1' | 'h2') }
    * Returns { card, titleId, descId, leave, report, proceed } (the three action buttons).
    */
@@ -181,6 +234,9 @@
       if (verdict.registrable_domain) {
         addr.append(h(doc, 'p', { class: 'om-note' }, msg('address_note', verdict.registrable_domain)));
       }
+      // how the address got there: a redirector, a translation proxy, a domain before an `@`, someone's page on a
+      // platform (issue 17)
+      addr.append(...routeFacts(doc, verdict));
       card.append(addr);
     }
 
@@ -193,7 +249,7 @@
     }
 
     // Why.
-    const reasons = uniqueReasons(verdict);
+    const reasons = uniqueReasons(verdict, { besideRoute: true });
     if (reasons.length) {
       card.append(h(doc, 'section', { class: 'om-reasons' },
         h(doc, sub, null, msg('reasons_heading')),
@@ -251,36 +307,41 @@
   }
 
   /**
-   * The card of a HELD link (a deceptive link the person clicked): where the link really goes, why it was
-   * held, and the choices: stay (focused), the brand's real site instead, open the link anyway.
+   * The card of a HELD link (a deceptive link the person clicked, or a form they sent to such an address): where
+   * the link really goes, why it was held, and the choices: stay (focused), the brand's real site instead, open
+   * the link (send the form) anyway.
    * hold: {kind: 'text-mismatch' | 'lookalike', href, shown, brand, brand_name, host, registrable_domain,
    *        reasons, go_instead: {top, login}}
+   * opts: { idPrefix, headingTag ('h1' | 'h2'), submit (a form, not a link) }
    * Returns { card, titleId, descId, stay, official (or null), open, report }.
    */
   function buildLinkCard(doc, hold, opts = {}) {
     const id = (s) => (opts.idPrefix || 'om-link-') + s;
+    const H = opts.headingTag || 'h2';
+    const sub = H === 'h1' ? 'h2' : 'h3';
     const brand = pick(hold && hold.brand_name);
     const top = httpUrl(hold && hold.go_instead && hold.go_instead.top);
     const card = h(doc, 'div', { class: 'om-card om-danger om-link-card', lang: uiLang() });
-    const title = hold.kind === 'text-mismatch'
+    const title = opts.submit ? msg('link_title_form') : hold.kind === 'text-mismatch'
       ? msg('link_title_mismatch')
       : (brand ? msg('link_title_lookalike_brand', brand) : msg('link_title_lookalike'));
     card.append(h(doc, 'div', { class: 'om-head' },
       h(doc, 'span', { class: 'om-icon', 'aria-hidden': 'true' }, '!'),
-      h(doc, 'h2', { id: id('title'), class: 'om-title' }, title)));
+      h(doc, H, { id: id('title'), class: 'om-title' }, title)));
     card.append(h(doc, 'p', { id: id('desc'), class: 'om-lead' }, brand ? msg('link_lead_brand', brand) : msg('link_lead')));
     const where = h(doc, 'section', { class: 'om-addr' });
     if (hold.shown) {
-      where.append(h(doc, 'h3', null, msg('link_shown_heading')),
+      where.append(h(doc, sub, null, msg('link_shown_heading')),
         h(doc, 'p', { class: 'om-shown' }, h(doc, 'span', { class: 'om-host', dir: 'ltr', translate: 'no' }, hold.shown)));
     }
-    where.append(h(doc, 'h3', null, msg('link_dest_heading')),
+    where.append(h(doc, sub, null, msg('link_dest_heading')),
       h(doc, 'p', { class: 'om-host-line' }, hostLine(doc, hold.host || hostOf(hold.href), hold.registrable_domain)));
     if (hold.registrable_domain) where.append(h(doc, 'p', { class: 'om-note' }, msg('address_note_link', hold.registrable_domain)));
+    where.append(...routeFacts(doc, hold));
     card.append(where);
-    const reasons = uniqueReasons(hold);
+    const reasons = uniqueReasons(hold, { besideRoute: true });
     if (reasons.length) {
-      card.append(h(doc, 'section', { class: 'om-reasons' }, h(doc, 'h3', null, msg('reasons_heading')),
+      card.append(h(doc, 'section', { class: 'om-reasons' }, h(doc, sub, null, msg('reasons_heading')),
         h(doc, 'ul', null, reasons.map((r) => h(doc, 'li', { class: 'om-sev-' + r.severity }, r.text)))));
     }
     const stay = h(doc, 'button', { type: 'button', class: 'om-btn om-primary', 'data-act': 'link-stay', autofocus: true },
@@ -292,14 +353,14 @@
     const report = h(doc, 'button', { type: 'button', class: 'om-btn om-secondary', 'data-act': 'link-report' },
       h(doc, 'span', { class: 'om-btn-label' }, msg('link_report')));
     const open = h(doc, 'button', { type: 'button', class: 'om-btn om-quiet', 'data-act': 'link-open' },
-      h(doc, 'span', { class: 'om-btn-label' }, msg('link_open_anyway')));
+      h(doc, 'span', { class: 'om-btn-label' }, opts.submit ? msg('link_send_anyway') : msg('link_open_anyway')));
     card.append(h(doc, 'div', { class: 'om-actions' }, stay, official, report, open));
     card.append(h(doc, 'p', { class: 'om-footer' }, msg('link_footer')));
     return { card, titleId: id('title'), descId: id('desc'), stay, official, open, report };
   }
 
-  /** The stylesheet of the warning card, the caution notice and the dialog (used in the shadow root and
-   * on warning.html). Light and dark. */
+  /** The stylesheet of the warning card (warning.html) and the caution notice (the guard's shadow root).
+   * Light and dark. */
   const CARD_CSS = `
 .om-card, .om-notice {
   --om-bg: #ffffff; --om-fg: #1f1f1f; --om-muted: #4a4a4a; --om-border: #d6d6d6;
@@ -382,12 +443,9 @@
     }
   }
 
-  /** Where "this warning is wrong" reports go: the project's issue tracker (one place to change it). */
-  const PROJECT_NEW_ISSUE_URL = 'https://github.com/omamori-jp/omamori/issues/new';
-
   const exported = {
     api, ask, msg, pick, rank, FIELD_KINDS, kindName, joinList, brandName, httpUrl, hostOf, splitHost, h,
-    hostLine, uniqueReasons, fieldKinds, buildWarningCard, buildLinkCard, CARD_CSS, PROJECT_NEW_ISSUE_URL, startedAt,
+    hostLine, uniqueReasons, fieldKinds, isOfficial, routeFacts, buildWarningCard, buildLinkCard, CARD_CSS, startedAt,
   };
   // UI.LANG: 'ja' | 'en', read at first use (see uiLang).
   Object.defineProperty(exported, 'LANG', { get: uiLang, enumerable: true });

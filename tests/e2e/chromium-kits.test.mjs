@@ -1,7 +1,7 @@
 // Tricks of real phishing kits (issue 16), on synthetic pages written here (tests/fixtures/kit-*.html) so that CI
 // exercises them without the real-page corpus: a title spelled with Cyrillic letters, the brand only in a logo's
 // file name, a 3-D Secure password page naming no issuer, a body a script builds after load, a lure with only a
-// button. Danger is observed as the DOM contract says (levelShown: the warning page or the in-page guard).
+// button, labels and the brand drawn by the style sheet (`::before` / `::after` content). Danger is observed as the DOM contract says (levelShown: the warning page or the in-page guard).
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { URLS } from './lib/sites.mjs';
@@ -50,6 +50,12 @@ describe('Chromium: phishing-kit tricks', { timeout: 300_000 }, () => {
 
   it('a body a script builds after load: the verdict follows the DOM the person sees', T, () => withPage(b, async (page) => {
     const s = await shownOn(page, URLS.kitScriptBody, 'danger');
+    assert.equal(s.level, 'danger', JSON.stringify(s));
+    assert.equal(s.brand, 'micard');
+  }));
+
+  it('labels and the brand drawn only by CSS (::before / ::after content, attr()): danger, MI Card', T, () => withPage(b, async (page) => {
+    const s = await shownOn(page, URLS.kitCssLabels, 'danger');
     assert.equal(s.level, 'danger', JSON.stringify(s));
     assert.equal(s.brand, 'micard');
   }));

@@ -7,9 +7,8 @@ import { describe, it, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { URLS } from './lib/sites.mjs';
 import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
-import { guardOf, waitForGuard, sleep } from './lib/guard.mjs';
-import { clickGuardButton, findInGuard, axSummary } from './lib/cdp.mjs';
-import { shot, withPage, newPageFrom, until, resetLists, openPopup, tabIdOf } from './lib/chromium.mjs';
+import { guardOf, sleep, waitForWarning } from './lib/guard.mjs';
+import { shot, withPage, newPageFrom, until, resetLists, tabIdOf, heldLinkWarning } from './lib/chromium.mjs';
 
 const T = { timeout: 60_000 };
 
@@ -33,25 +32,30 @@ describe('Chromium: deceptive links, link check, directory (ja)', { timeout: 400
     await page.waitForSelector(`#pane h1`);
   }
 
-  /** A real click on `target` (selector, or {x, y}) is held: a link guard with that brand, no navigation. */
-  async function expectHeld(page, target, brand) {
-    const pages = b.ctx.pages().length;
+  /**
+   * A real click on `target` (selector, or {x, y}) is held: the link's warning page (kind=link) for `href` with
+   * that brand, in this tab or (newTab) a new one, and the webmail itself did not follow the link.
+   */
+  async function expectHeld(page, target, { brand, href, newTab }) {
     const url = page.url();
-    if (typeof target === 'string') await page.click(target);
-    else await page.mouse.click(target.x, target.y);
-    const g = await waitForGuard(page, { level: 'danger', timeout: 5_000 });
-    assert.equal(g.brand, brand, `held link: ${JSON.stringify(g)}`);
-    assert.equal(await page.evaluate(() => document.querySelector('omamori-guard')?.getAttribute('data-kind')), 'link');
+    const mark = server.requests.length;
+    const held = await heldLinkWarning(b, page, () => (typeof target === 'string' ? page.click(target) : page.mouse.click(target.x, target.y)));
+    assert.equal(held.kind, 'link');
+    assert.equal(held.brand, brand, `held link: ${JSON.stringify({ ...held, warning: undefined })}`);
+    assert.equal(held.url, href, 'url = where the link really goes');
+    assert.equal(held.sameTab, !newTab, newTab ? 'a link that opens a new tab: its warning in that new tab' : 'the tab itself goes to the warning');
+    if (!held.sameTab) assert.equal(page.url(), url, 'the page did not navigate');
     await sleep(300);
-    assert.equal(page.url(), url, 'the page did not navigate');
-    assert.equal(b.ctx.pages().length, pages, 'no new tab was opened');
-    return g;
+    assert.ok(!server.requests.slice(mark).some((r) => r.host === new URL(href).host), 'the link was not opened');
+    return held;
   }
 
-  /** Escape closes the hold (= don't open); the guard goes away. */
-  async function dismiss(page) {
-    await page.keyboard.press('Escape');
-    await until(async () => !(await guardOf(page)), { what: 'the hold closed', timeout: 5_000 });
+  /** "Don't open" (Escape): back to the page the person was on (the warning's own tab closes). */
+  async function dismiss(page, held) {
+    // (the warning's tab may close before the key is let go)
+    await held.warning.keyboard.press('Escape').catch(() => {});
+    if (held.sameTab) await until(() => page.url().startsWith(URLS.webmail), { what: 'back on the webmail', timeout: 5_000 });
+    else await until(() => held.warning.isClosed(), { what: 'the warning\'s tab closed', timeout: 5_000 });
   }
 
   /** A real click on an honest link opens it (these links open in a new tab). */
@@ -61,49 +65,59 @@ describe('Chromium: deceptive links, link check, directory (ja)', { timeout: 400
     await p.close();
   }
 
+  const PHISH = 'https://secure-verify-center.com/card';
+
   it('webmail: link text https://www.micard.co.jp/ with href elsewhere is held, with why and the real site', T, async () => {
     await withPage(b, async (page) => {
       await openMail(page, 1);
-      await expectHeld(page, '#deceptive-text', 'micard');
-      const cdp = await b.ctx.newCDPSession(page);
-      try {
-        const ax = await axSummary(cdp);
-        assert.equal(ax.dialogs.length, 1);
-        assert.equal(ax.dialogs[0].name, 'このリンクは、表示とちがうサイトに向かっています');
-        assert.match(ax.focused?.name ?? '', /^リンクを開かない/, 'focus on the safe choice');
-        const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-        const text = JSON.stringify(root);
-        assert.ok(text.includes('www.micard.co.jp'), 'shows the address the link pretends to');
-        assert.ok(text.includes('secure-verify-center.com'), 'shows where it really goes');
-        assert.ok(text.includes('リンクの文字はエムアイカードの公式ドメイン「www.micard.co.jp」ですが、実際の行き先は「secure-verify-center.com」です。'));
-        await shot(page, 'ja-link-held.png');
-        // "Open MI Card's official site instead": a new tab with the official top page (from the knowledge base).
-        const official = await newPageFrom(b, () => clickGuardButton(page, cdp, 'link-official'), /^https:\/\/www\.micard\.co\.jp\/$/);
-        await official.close();
-      } finally {
-        await cdp.detach().catch(() => {});
-      }
-      await until(async () => !(await guardOf(page)), { what: 'hold closed after choosing the real site' });
+      const held = await expectHeld(page, '#deceptive-text', { brand: 'micard', href: PHISH, newTab: true });
+      const w = held.warning;
+      assert.equal(await w.textContent('h1'), 'このリンクは、表示とちがうサイトに向かっています');
+      assert.equal(await w.evaluate(() => document.activeElement?.dataset.act), 'link-stay', 'focus on the safe choice');
+      assert.equal(await w.getAttribute('#main', 'role'), 'alertdialog');
+      const text = await w.textContent('main');
+      assert.ok(text.includes('www.micard.co.jp'), 'shows the address the link pretends to');
+      assert.ok(text.includes('secure-verify-center.com'), 'shows where it really goes');
+      assert.ok(text.includes('リンクの文字はエムアイカードの公式ドメイン「www.micard.co.jp」ですが、実際の行き先は「secure-verify-center.com」です。'));
+      await shot(w, 'ja-link-held.png');
+      // "Open MI Card's official site instead": there (from the knowledge base), in the warning's tab.
+      await w.click('[data-act="link-official"]');
+      await until(() => w.url() === 'https://www.micard.co.jp/', { what: 'the official site' });
+      await w.close();
       // The same link's title attribute, a static ad link, a lookalike href, a link styled as a button.
-      for (const [sel, brand] of [['#deceptive-title', 'micard'], ['#static-deceptive', 'micard'], ['#lookalike', 'micard'],
-        ['#lookalike-button', 'mizuho_bank']]) {
-        await expectHeld(page, sel, brand);
-        await dismiss(page);
+      for (const [sel, brand, href] of [['#deceptive-title', 'micard', PHISH], ['#static-deceptive', 'micard', PHISH],
+        ['#lookalike', 'micard', 'https://micard.co.jp.kwtqq.com/app/login'], ['#lookalike-button', 'mizuho_bank', 'https://mizuho-bank.co.jp.xyz/login']]) {
+        await dismiss(page, await expectHeld(page, sel, { brand, href, newTab: true }));
       }
     });
   });
 
-  it('webmail: <area>, <button formaction> and an onclick location change are held too', T, async () => {
+  it('webmail: <area> and an onclick location change are held in the tab; "don\'t open" goes back to the mail', T, async () => {
     await withPage(b, async (page) => {
       await openMail(page, 1);
       const img = await page.locator('img[usemap]').boundingBox();
-      await expectHeld(page, { x: img.x + 20, y: img.y + 10 }, 'micard');
-      await dismiss(page);
-      await expectHeld(page, '#formaction-button', 'micard');
-      await dismiss(page);
-      await expectHeld(page, '#onclick-button', 'micard');
-      await dismiss(page);
+      await dismiss(page, await expectHeld(page, { x: img.x + 20, y: img.y + 10 }, { brand: 'micard', href: 'https://micard.co.jp.kwtqq.com/' }));
+      await openMail(page, 1);
+      await dismiss(page, await expectHeld(page, '#onclick-button', { brand: 'micard', href: 'https://micard.co.jp.kwtqq.com/app/login' }));
       assert.equal(new URL(page.url()).host, 'mail.hanamizuki-mail.jp');
+    });
+  });
+
+  it('webmail: a form sent to a deceptive address (<button formaction>) is held in a new tab; the form stays as it was; "send anyway" sends it once', T, async () => {
+    await withPage(b, async (page) => {
+      await openMail(page, 1);
+      await page.evaluate(() => { window.__marker = 'still here'; });
+      const held = await expectHeld(page, '#formaction-button', { brand: 'micard', href: 'https://micard.co.jp.kwtqq.com/app/login', newTab: true });
+      assert.equal(await held.warning.textContent('h1'), 'このフォームの送信先は、表示とちがうサイトです');
+      assert.equal(await held.warning.textContent('[data-act="link-open"]'), 'それでも送信する');
+      assert.equal(await page.evaluate(() => window.__marker), 'still here', 'the mail page was not left');
+      await sleep(1_100);
+      await held.warning.click('[data-act="link-open"]');
+      await until(() => held.warning.isClosed(), { what: 'the warning\'s tab closed' });
+      // The form went (its address is itself a URL-level danger: that warning follows, in the mail's tab).
+      const w = await waitForWarning(page);
+      assert.equal(w.url.split('?')[0], 'https://micard.co.jp.kwtqq.com/app/login');
+      assert.equal(w.kind, null, 'the address\'s own warning, not the link\'s');
     });
   });
 
@@ -119,7 +133,7 @@ describe('Chromium: deceptive links, link check, directory (ja)', { timeout: 400
     });
   });
 
-  it('a link added after load and clicked at once is held; "open anyway" then follows it', T, async () => {
+  it('a link added after load and clicked at once is held; "open anyway" then opens it, and trusts nothing', T, async () => {
     await withPage(b, async (page) => {
       await page.goto(URLS.webmail);
       await sleep(300);
@@ -133,14 +147,15 @@ describe('Chromium: deceptive links, link check, directory (ja)', { timeout: 400
         const r = a.getBoundingClientRect();
         return { x: r.x + 5, y: r.y + r.height / 2 };
       });
-      await expectHeld(page, box, 'micard');
-      const cdp = await b.ctx.newCDPSession(page);
-      try {
-        await clickGuardButton(page, cdp, 'link-open');
-      } finally {
-        await cdp.detach().catch(() => {});
-      }
-      await until(() => page.url() === URLS.contentPhish, { what: 'following the link after "open anyway"' });
+      const held = await expectHeld(page, box, { brand: 'micard', href: PHISH });
+      await sleep(1_100); // "open anyway" is a deliberate act (not in the warning's first second)
+      await held.warning.click('[data-act="link-open"]');
+      // The link opens once; the page there is judged as any page (a danger page: its own warning).
+      await until(() => server.requests.some((r) => r.host === 'secure-verify-center.com' && r.path === '/card'), { what: 'the link opened' });
+      const w = await waitForWarning(page);
+      assert.equal(w.url, PHISH);
+      assert.equal(w.kind, null, 'the page\'s own warning');
+      assert.deepEqual(await b.sw.evaluate(() => globalThis.omamori.trusted()), {}, '"open anyway" trusts nothing');
     });
   });
 

@@ -7,8 +7,8 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { URLS } from './lib/sites.mjs';
 import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
-import { waitForGuard, waitForUrl, gotoLoose, focusField, sleep } from './lib/guard.mjs';
-import { waitForVerdict, tabIdOf } from './lib/chromium.mjs';
+import { waitForUrl, waitForWarning, gotoLoose, focusField, sleep } from './lib/guard.mjs';
+import { waitForVerdict, tabIdOf, heldLinkWarning, until } from './lib/chromium.mjs';
 
 describe('Chromium: nothing is sent anywhere while browsing', { timeout: 200_000 }, () => {
   let server;
@@ -40,7 +40,7 @@ describe('Chromium: nothing is sent anywhere while browsing', { timeout: 200_000
       await gotoLoose(page, url);
     };
     await visit(URLS.contentPhish);
-    await waitForGuard(page, { level: 'danger' });
+    await waitForWarning(page);
     await visit(URLS.officialLogin);
     await waitForVerdict(b, URLS.officialLogin);
     await focusField(page, '#loginId');
@@ -56,9 +56,9 @@ describe('Chromium: nothing is sent anywhere while browsing', { timeout: 200_000
     await sleep(1_000);
     await visit(URLS.webmail);
     await page.click('#open-1');
-    await page.click('#deceptive-text');
-    await waitForGuard(page, { level: 'danger' });
-    await page.keyboard.press('Escape');
+    const held = await heldLinkWarning(b, page, () => page.click('#deceptive-text'));
+    await held.warning.keyboard.press('Escape').catch(() => {}); // (its tab may close before the key is let go)
+    await until(() => held.warning.isClosed(), { what: 'the warning\'s tab closed' });
     await visit(URLS.urlLevelPhish);
     await waitForUrl(page, /warning\.html\?/);
     await page.waitForSelector('[data-act="leave"]');

@@ -1,5 +1,5 @@
 // What people see and do, in Chromium (dist/chrome, Japanese UI): the toolbar badge per level, the popup's plain
-// words and actions, the report flow (from the in-page warning, the warning page and the popup; exactly what is
+// words and actions, the report flow (from the warning page of a page and of an address, and the popup; exactly what is
 // sent; never anything typed; the local log with export and delete; a reported site warned on from then on),
 // trusting and un-trusting (popup, options), "this warning is wrong", keyboard and screen-reader use, light and
 // dark themes. Screenshots (ja-*.png) go to tests/e2e/out/.
@@ -8,10 +8,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { URLS } from './lib/sites.mjs';
 import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
-import { guardOf, waitForGuard, expectNoGuard, valueOf, focusField, waitForUrl, gotoLoose, sleep } from './lib/guard.mjs';
-import { clickGuardButton, axSummary } from './lib/cdp.mjs';
+import { guardOf, waitForGuard, expectNoGuard, valueOf, focusField, waitForUrl, waitForWarning, gotoLoose, sleep } from './lib/guard.mjs';
+import { axSummary } from './lib/cdp.mjs';
 import {
-  shot, withPage, waitForVerdict, tabIdOf, badgeText, openPopup, newPageFrom, until, resetLists,
+  shot, withPage, waitForVerdict, tabIdOf, badgeText, openPopup, newPageFrom, until, resetLists, typeInto,
+  continueOnWarningPage,
 } from './lib/chromium.mjs';
 
 const CARD = '4980123412341234';
@@ -29,20 +30,8 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
   after(() => closeBrowser(b, server));
   beforeEach(() => resetLists(b));
 
-  async function pressGuard(page, act) {
-    const cdp = await b.ctx.newCDPSession(page);
-    try {
-      await clickGuardButton(page, cdp, act);
-    } finally {
-      await cdp.detach().catch(() => {});
-    }
-  }
-
   it('the toolbar badge shows each tab\'s level: ! danger, ? caution, ✓ official, nothing otherwise', T, async () => {
-    const cases = [
-      [URLS.contentPhish, 'danger', '!'], [URLS.caution, 'caution', '?'], [URLS.officialLogin, 'safe', '✓'],
-      [URLS.noFields, 'none', ''],
-    ];
+    const cases = [[URLS.caution, 'caution', '?'], [URLS.officialLogin, 'safe', '✓'], [URLS.noFields, 'none', '']];
     for (const [url, level, text] of cases) {
       await withPage(b, async (page) => {
         await page.goto(url);
@@ -51,12 +40,15 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
         await until(async () => (await badgeText(b, v.tabId)) === text, { what: `badge "${text}" for ${level}`, timeout: 5_000 });
       });
     }
-    await withPage(b, async (page) => {
-      await gotoLoose(page, URLS.urlLevelPhish);
-      await waitForUrl(page, /warning\.html\?/);
-      const tabId = await tabIdOf(b, b.extUrl('warning/warning.html'));
-      await until(async () => (await badgeText(b, tabId)) === '!', { what: 'badge on the warning page', timeout: 5_000 });
-    });
+    // danger, page-level and URL-level: the warning page's tab
+    for (const url of [URLS.contentPhish, URLS.urlLevelPhish]) {
+      await withPage(b, async (page) => {
+        await gotoLoose(page, url);
+        await waitForWarning(page);
+        const tabId = await tabIdOf(b, page.url());
+        await until(async () => (await badgeText(b, tabId)) === '!', { what: `badge on the warning page for ${url}`, timeout: 5_000 });
+      });
+    }
   });
 
   it('popup: "公式サイトです: エムアイカード" on the official site, with what was checked', T, async () => {
@@ -81,19 +73,20 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
     });
   });
 
-  it('popup on a danger page: the verdict, the reasons, and its actions (official site, report, trust, wrong)', T, async () => {
+  it('popup on a danger page\'s warning page: the page\'s verdict, its reasons, and its actions (official site, report, trust, wrong)', T, async () => {
     await withPage(b, async (page) => {
-      await page.goto(URLS.contentPhish);
-      await waitForGuard(page, { level: 'danger' });
-      const v = await waitForVerdict(b, URLS.contentPhish);
+      await gotoLoose(page, URLS.contentPhish);
+      await waitForWarning(page);
+      const tabId = await tabIdOf(b, page.url());
       const popup = await b.ctx.newPage();
       try {
         await popup.setViewportSize(POPUP_VIEWPORT);
-        await openPopup(b, v.tabId, popup);
-        assert.equal(await popup.textContent('#st-title'), '「エムアイカード」を装った偽サイトの可能性があります');
+        await openPopup(b, tabId, popup);
+        assert.equal(await popup.textContent('#st-title'), '「エムアイカード」を装った偽サイトを止めました');
         assert.equal(await popup.getAttribute('section.status', 'data-level'), 'danger');
         assert.match(await popup.textContent('section.status'), /secure-verify-center\.com/);
-        assert.ok((await popup.$$('ul.reasons li')).length >= 2, 'the reasons are listed');
+        const reasons = await popup.$$eval('ul.reasons li', (l) => l.map((x) => x.textContent));
+        assert.ok(reasons.length >= 2 && reasons.some((r) => r.includes('暗証番号')), `the page's reasons (not the address's): ${reasons}`);
         for (const act of ['official', 'report', 'trust', 'wrong']) assert.ok(await popup.$(`[data-act="${act}"]`), `action ${act}`);
         await shot(popup, 'ja-popup-danger.png', { fullPage: true });
         // "Open MI Card's official site": the tab goes there.
@@ -105,11 +98,11 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
     });
   });
 
-  it('report from the in-page warning: exactly what is sent and where; Safe Browsing and the brand open pre-filled; logged', T, async () => {
+  it('report from the warning page of a page-level danger: exactly what is sent and where; Safe Browsing and the brand open pre-filled; logged', T, async () => {
     await withPage(b, async (page) => {
-      await page.goto(URLS.contentPhish);
-      await waitForGuard(page, { level: 'danger' });
-      const report = await newPageFrom(b, () => pressGuard(page, 'report'), /report\/report\.html\?id=/);
+      await gotoLoose(page, URLS.contentPhish);
+      await waitForWarning(page);
+      const report = await newPageFrom(b, () => page.click('[data-act="report"]'), /report\/report\.html\?id=/);
       try {
         await report.waitForSelector('body[data-ready="true"]');
         assert.equal(await report.textContent('#report-url'), URLS.contentPhish);
@@ -284,7 +277,7 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
       const [dc] = await Promise.all([opt.waitForEvent('download'), opt.click('#export-csv')]);
       const csv = readFileSync(await dc.path(), 'utf8');
       const lines = csv.replace(/^\ufeff/, '').trim().split('\r\n');
-      assert.equal(lines[0], 'time,url,host,registrable_domain,brand,brand_name_ja,brand_name_en,level,reasons,channels');
+      assert.equal(lines[0], 'time_jst,url,host,registrable_domain,brand,brand_name_ja,brand_name_en,level,reasons,channels');
       assert.equal(lines.length, 3);
       assert.ok(lines.some((l) => l.includes(URLS.urlLevelPhish) && l.includes(',micard,エムアイカード,MI Card,danger,')), csv);
 
@@ -301,10 +294,10 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
 
   it('"continue anyway" can be undone in the popup: the warning comes back', T, async () => {
     await withPage(b, async (page) => {
-      await page.goto(URLS.contentPhish);
-      await waitForGuard(page, { level: 'danger' });
-      await pressGuard(page, 'continue');
-      await until(async () => !(await guardOf(page)), { what: 'guard gone after continue' });
+      await gotoLoose(page, URLS.contentPhish);
+      await waitForWarning(page);
+      await continueOnWarningPage(page);
+      await waitForUrl(page, /^https:\/\/secure-verify-center\.com\/card$/);
       const origin = new URL(URLS.contentPhish).origin;
       assert.deepEqual(Object.keys(await b.sw.evaluate(() => globalThis.omamori.trusted())), [origin]);
       const v = await waitForVerdict(b, URLS.contentPhish);
@@ -314,27 +307,24 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
         assert.match(await popup.textContent('section.status'), /信頼する/);
         await popup.click('[data-act="untrust"]');
         await until(async () => Object.keys(await b.sw.evaluate(() => globalThis.omamori.trusted())).length === 0, { what: 'untrusted' });
-        await popup.waitForSelector('section.status[data-trusted="false"] >> text=偽サイト');
       } finally {
         await popup.close();
       }
-      // The open page warns again at once, without a reload.
-      await waitForGuard(page, { level: 'danger' });
-      await focusField(page, '#card_no');
-      await page.keyboard.type(CARD);
-      assert.equal(await valueOf(page, '#card_no'), '', 'typing is blocked again');
+      // The open page warns again at once, without a reload: the tab goes to the warning page.
+      const w = await waitForWarning(page);
+      assert.equal(w.url, URLS.contentPhish);
     });
   });
 
-  it('trust can be undone in the options page', T, async () => {
+  it('trust from the popup on the warning page, undone in the options page', T, async () => {
     await withPage(b, async (page) => {
-      await page.goto(URLS.contentPhish2);
-      await waitForGuard(page, { level: 'danger' });
-      const v = await waitForVerdict(b, URLS.contentPhish2);
-      const popup = await openPopup(b, v.tabId);
-      await popup.click('[data-act="trust"]'); // the popup's own "trust this site"
+      await gotoLoose(page, URLS.contentPhish2);
+      await waitForWarning(page);
+      const popup = await openPopup(b, await tabIdOf(b, page.url()));
+      await popup.click('[data-act="trust"]'); // the popup's own "trust this site": the tab goes back to the page
       await popup.close();
-      await until(async () => !(await guardOf(page)), { what: 'guard gone after trusting in the popup' });
+      await waitForUrl(page, /^https:\/\/account-verify-support\.net\/card$/);
+      assert.equal(await typeInto(page, '#card_no', '42'), '42', 'the trusted page takes typing');
       const origin = new URL(URLS.contentPhish2).origin;
       await withPage(b, async (opt) => {
         await opt.goto(b.extUrl('options/options.html'));
@@ -344,24 +334,29 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
         assert.match(await opt.textContent('#status'), /信頼を取り消しました/);
       });
       assert.deepEqual(await b.sw.evaluate(() => globalThis.omamori.trusted()), {});
-      await waitForGuard(page, { level: 'danger' });
+      await waitForWarning(page);
     });
   });
 
-  it('"this warning is wrong": a pre-filled issue for the project, and trusting the site', T, async () => {
+  it('"this warning is wrong": a pre-filled message to copy (no guessed address), and trusting the site', T, async () => {
     await withPage(b, async (page) => {
-      await page.goto(URLS.contentPhish);
-      await waitForGuard(page, { level: 'danger' });
-      const wrong = await newPageFrom(b, () => pressGuard(page, 'wrong'), /report\/report\.html\?id=.*&mode=wrong/);
+      await gotoLoose(page, URLS.contentPhish);
+      await waitForWarning(page);
+      const wrong = await newPageFrom(b, () => page.click('[data-act="wrong"]'), /report\/report\.html\?id=.*&mode=wrong/);
       try {
         await wrong.waitForSelector('body[data-ready="true"]');
-        const href = await wrong.getAttribute('#issue-link', 'href');
-        const u = new URL(href);
-        assert.equal(`${u.origin}${u.pathname}`, 'https://github.com/omamori-jp/omamori/issues/new');
-        assert.equal(u.searchParams.get('title'), '誤検知の報告: secure-verify-center.com');
-        const body = u.searchParams.get('body');
-        assert.ok(body.includes(URLS.contentPhish) && body.includes('micard'), body);
-        assert.equal(await wrong.textContent('#issue-body'), body, 'the page shows exactly the text that will be sent');
+        const text = await wrong.textContent('#wrong-message');
+        assert.match(text, /^件名: 誤検知の報告: secure-verify-center\.com\n/);
+        assert.ok(text.includes(`URL: ${URLS.contentPhish}`) && text.includes('micard') && text.includes('brand-claim-credentials'), text);
+        assert.match(text, /確認日時: \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}\(日本時間\)/);
+        // no address is guessed: nothing on the page leads anywhere but the site itself
+        const links = await wrong.$$eval('a[href]', (as) => as.map((a) => a.href));
+        assert.ok(links.every((h) => h.startsWith(new URL(URLS.contentPhish).origin)), JSON.stringify(links));
+        await b.ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+        await wrong.bringToFront();
+        await wrong.click('#copy-button');
+        await wrong.waitForSelector('#copy-status >> text=コピーしました');
+        assert.equal(await wrong.evaluate(() => navigator.clipboard.readText()), text, 'the clipboard holds exactly the text shown');
         await shot(wrong, 'ja-report-wrong.png', { fullPage: true });
         await wrong.click('#trust-button');
         await wrong.waitForSelector('#trust-status >> text=信頼するサイトに追加しました');
@@ -369,64 +364,54 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
         await wrong.close();
       }
       assert.deepEqual(Object.keys(await b.sw.evaluate(() => globalThis.omamori.trusted())), [new URL(URLS.contentPhish).origin]);
-      await until(async () => !(await guardOf(page)), { what: 'the warning goes away on the trusted site' });
+      await page.goto(URLS.contentPhish);
+      await sleep(1_500);
+      assert.equal(page.url(), URLS.contentPhish, 'the trusted site is no longer sent to the warning page');
     });
   });
 
-  it('in-page warning for screen readers and keyboards: alertdialog, focus on "leave", Tab order, Escape = leave', T, async () => {
-    await withPage(b, async (page) => {
-      await page.goto(URLS.contentPhish);
-      await waitForGuard(page, { level: 'danger' });
-      await sleep(300);
-      const cdp = await b.ctx.newCDPSession(page);
-      try {
-        const ax = await axSummary(cdp);
-        assert.equal(ax.dialogs.length, 1, JSON.stringify(ax));
-        assert.equal(ax.dialogs[0].name, '「エムアイカード」を装った偽サイトの可能性があります');
-        assert.ok(ax.dialogs[0].modal, 'a modal alertdialog');
-        assert.equal(ax.focused?.role, 'button');
-        assert.match(ax.focused.name, /^このページを離れる/, 'focus is on the safe choice');
-        const order = [];
-        for (let i = 0; i < 3; i++) {
-          await page.keyboard.press('Tab');
-          order.push((await axSummary(cdp)).focused?.name);
+  it('warning page for screen readers and keyboards: alertdialog, focus on "leave", Tab order, Escape = leave', T, async () => {
+    for (const url of [URLS.contentPhish, URLS.urlLevelPhish]) {
+      await withPage(b, async (page) => {
+        await gotoLoose(page, url);
+        await waitForWarning(page);
+        await sleep(300);
+        const a11y = await page.evaluate(() => {
+          const main = document.getElementById('main');
+          return {
+            role: main.getAttribute('role'), label: document.getElementById(main.getAttribute('aria-labelledby'))?.textContent,
+            focused: document.activeElement?.dataset.act, lang: document.documentElement.lang,
+          };
+        });
+        assert.deepEqual(a11y, { role: 'alertdialog', label: '「エムアイカード」を装った偽サイトの可能性があります', focused: 'leave', lang: 'ja' });
+        const cdp = await b.ctx.newCDPSession(page);
+        try {
+          const ax = await axSummary(cdp);
+          assert.equal(ax.focused?.role, 'button');
+          assert.match(ax.focused.name, /^このページを離れる/, 'focus is on the safe choice');
+          const order = [];
+          for (let i = 0; i < 3; i++) {
+            await page.keyboard.press('Tab');
+            order.push((await axSummary(cdp)).focused?.name);
+          }
+          assert.deepEqual(order.map((n) => n?.slice(0, 8)), ['このサイトを報告', '警告を無視してこ', 'この警告は間違い']);
+          for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Tab');
+          assert.match((await axSummary(cdp)).focused?.name ?? '', /^このページを離れる/);
+        } finally {
+          await cdp.detach().catch(() => {});
         }
-        assert.deepEqual(order.map((n) => n?.slice(0, 8)), ['このサイトを報告', '警告を無視してこ', 'この警告は間違い']);
-        await page.keyboard.press('Shift+Tab');
-        await page.keyboard.press('Shift+Tab');
-        await page.keyboard.press('Shift+Tab');
-        assert.match((await axSummary(cdp)).focused?.name ?? '', /^このページを離れる/);
-      } finally {
-        await cdp.detach().catch(() => {});
-      }
-      await page.keyboard.press('Escape');
-      await waitForUrl(page, /^https:\/\/www\.micard\.co\.jp\//);
-    });
-    // Enter on the focused (safe) choice leaves too.
+        await page.keyboard.press('Escape');
+        await waitForUrl(page, /^https:\/\/www\.micard\.co\.jp\//);
+      });
+    }
+    // Enter on the focused (safe) choice leaves too (no official site known: back to before the page).
     await withPage(b, async (page) => {
-      await page.goto(URLS.pinNoBrand);
-      await waitForGuard(page, { level: 'danger' });
+      await page.goto(URLS.noFields);
+      await gotoLoose(page, URLS.pinNoBrand);
+      await waitForWarning(page);
       await sleep(300);
       await page.keyboard.press('Enter');
-      await until(() => page.url() !== URLS.pinNoBrand, { what: 'leaving with Enter' });
-    });
-  });
-
-  it('warning page: alertdialog, focus on "leave", Escape = leave', T, async () => {
-    await withPage(b, async (page) => {
-      await gotoLoose(page, URLS.urlLevelPhish);
-      await waitForUrl(page, /warning\.html\?/);
-      await page.waitForSelector('[data-act="leave"]');
-      const a11y = await page.evaluate(() => {
-        const main = document.getElementById('main');
-        return {
-          role: main.getAttribute('role'), label: document.getElementById(main.getAttribute('aria-labelledby'))?.textContent,
-          focused: document.activeElement?.dataset.act, lang: document.documentElement.lang,
-        };
-      });
-      assert.deepEqual(a11y, { role: 'alertdialog', label: '「エムアイカード」を装った偽サイトの可能性があります', focused: 'leave', lang: 'ja' });
-      await page.keyboard.press('Escape');
-      await waitForUrl(page, /^https:\/\/www\.micard\.co\.jp\//);
+      await waitForUrl(page, /^https:\/\/www\.kurashi-recipe\.jp\/$/);
     });
   });
 
@@ -448,20 +433,21 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
         await shot(page, `ja-warning-page-${scheme}.png`);
       }
       await page.emulateMedia({ colorScheme: 'dark' });
-      await page.goto(URLS.contentPhish);
-      await waitForGuard(page, { level: 'danger' });
+      await gotoLoose(page, URLS.contentPhish);
+      await waitForWarning(page);
       await sleep(400);
-      await shot(page, 'ja-inpage-warning-dark.png');
+      await shot(page, 'ja-warning-page-page-level-dark.png');
       await page.emulateMedia({ colorScheme: 'light' });
     });
   });
 
-  it('screenshots (ja): in-page warning, warning page', T, async () => {
+  it('screenshots (ja): the warning page of a page, of an address', T, async () => {
     await withPage(b, async (page) => {
-      await page.goto(URLS.contentPhish);
-      await waitForGuard(page, { level: 'danger' });
+      await gotoLoose(page, URLS.contentPhish);
+      await waitForWarning(page);
       await sleep(400);
-      await shot(page, 'ja-inpage-warning.png');
+      await shot(page, 'ja-warning-page-page-level.png');
+      await shot(page, 'ja-warning-page-page-level-full.png', { fullPage: true });
       await gotoLoose(page, URLS.urlLevelPhish);
       await waitForUrl(page, /warning\.html\?/);
       await page.waitForSelector('[data-act="leave"]');

@@ -138,6 +138,9 @@ describe('shared/check.js: the URL in a pasted text, and the directory search', 
       ['ｈｔｔｐｓ：／／ｗｗｗ．ｍｉｃａｒｄ．ｃｏ．ｊｐ／', 'https://www.micard.co.jp/'],
       ['hxxps://evil[.]example/x', 'https://evil.example/x'],
       ['「https://www.micard.co.jp/」からログイン', 'https://www.micard.co.jp/'],
+      // a link through an official redirector: the whole link (the engine reads its destination)
+      ['【三井住友カード】ご利用確認 https://www.google.com/url?q=https://smbc-card.com.kjsd.cn/&sa=D 至急ご確認ください',
+        'https://www.google.com/url?q=https://smbc-card.com.kjsd.cn/&sa=D'],
       ['こんにちは', null],
       ['info@micard.co.jp にご返信ください', null],
     ];

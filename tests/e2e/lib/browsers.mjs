@@ -36,11 +36,12 @@ function requireBuilt(dir) {
 
 /**
  * Chromium (playwright-core) with dist/chrome loaded, every hostname mapped to the fixture server.
- * lang: the browser's UI language, which chrome.i18n follows (default OMAMORI_E2E_LANG, else ja).
+ * lang: the browser's UI language, which chrome.i18n follows (default OMAMORI_E2E_LANG, else ja). timezone: the
+ * browser's own time zone (its process's TZ: extension pages follow it too), e.g. 'America/New_York'.
  * @returns {Promise<{ctx: import('playwright-core').BrowserContext, sw: import('playwright-core').Worker,
  *   extId: string, extUrl: (p: string) => string, close: () => Promise<void>}>}
  */
-export async function launchChromium(server, { extDir = DIST_CHROME, lang = UI_LANG, colorScheme = 'light' } = {}) {
+export async function launchChromium(server, { extDir = DIST_CHROME, lang = UI_LANG, colorScheme = 'light', timezone = null } = {}) {
   requireBuilt(extDir);
   const { chromium } = await import('playwright-core');
   const userDir = mkdtempSync(path.join(tmpdir(), 'omamori-e2e-chromium-'));
@@ -55,7 +56,7 @@ export async function launchChromium(server, { extDir = DIST_CHROME, lang = UI_L
       viewport: { width: 1100, height: 900 },
       ignoreHTTPSErrors: true,
       // Chromium on Linux takes its UI language (and so chrome.i18n's) from the environment, not from --lang.
-      env: { ...process.env, LANGUAGE: lang, LANG: 'C.UTF-8' },
+      env: { ...process.env, LANGUAGE: lang, LANG: 'C.UTF-8', ...(timezone ? { TZ: timezone } : {}) },
       args: [
         '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
         '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -75,6 +76,13 @@ export async function launchChromium(server, { extDir = DIST_CHROME, lang = UI_L
         timeout: 20_000,
       });
     }
+    // The worker exists before its modules have run: a navigation in that gap, just after the install, is seen
+    // by no listener. Tests start once the worker's listeners are there and its engine is loaded.
+    await withTimeout(sw.evaluate(async () => {
+      while (!globalThis.omamori) await new Promise((r) => setTimeout(r, 20));
+      await globalThis.omamori.engineReady;
+      return true;
+    }), 20_000, 'the extension\'s service worker starting');
     const extId = new URL(sw.url()).host;
     let closed = false;
     return {

@@ -66,33 +66,6 @@ async function centerOf(cdp, backendNodeId) {
   return { x: (q[0] + q[2] + q[4] + q[6]) / 4, y: (q[1] + q[3] + q[5] + q[7]) / 4, w: model.width, h: model.height };
 }
 
-/**
- * Is the guard's [data-act=act] button really what a person sees and can press: laid out, and the top-most
- * thing at its own center (hit test through DevTools)? Returns {onTop, box}.
- */
-export async function guardButtonOnTop(cdp, act) {
-  const found = await findInGuard(cdp, 'data-act', act);
-  if (!found.node) return { onTop: false, box: null, reason: found.guard ? 'no such button' : 'no guard' };
-  let box;
-  try {
-    box = await centerOf(cdp, found.node.backendNodeId);
-  } catch {
-    return { onTop: false, box: null, reason: 'not rendered' };
-  }
-  if (!box.w || !box.h) return { onTop: false, box, reason: 'zero size' };
-  const hit = await cdp.send('DOM.getNodeForLocation', {
-    x: Math.round(box.x), y: Math.round(box.y), includeUserAgentShadowDOM: false, ignorePointerEventsNone: false,
-  });
-  // The hit node is the button or something inside it.
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-  let onTop = false;
-  for (const n of walk(root)) {
-    if (n.backendNodeId !== found.node.backendNodeId) continue;
-    for (const m of walk(n)) if (m.backendNodeId === hit.backendNodeId) onTop = true;
-  }
-  return { onTop, box };
-}
-
 /** Finds an element inside the guard whose class list contains cls. */
 export async function findClassInGuard(cdp, cls) {
   const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
@@ -104,6 +77,24 @@ export async function findClassInGuard(cdp, cls) {
     }
   }
   return { node: null, attrs: null };
+}
+
+/** The elements inside the guard whose class list contains cls: [{attrs, text, strong}] (text: every text node in
+ * them joined; strong: the texts of their <strong> elements). */
+export async function textsInGuard(cdp, cls) {
+  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+  const textOf = (n, only) => [...walk(n)].filter((m) => m.nodeType === 3 && (!only || only(m))).map((m) => m.nodeValue).join('');
+  const out = [];
+  for (const n of walk(root)) {
+    if (n.localName !== 'omamori-guard') continue;
+    for (const m of walk((n.shadowRoots ?? [])[0])) {
+      const c = attrsOf(m).class;
+      if (m.nodeType !== 1 || !c || !c.split(/\s+/).includes(cls)) continue;
+      const strong = [...walk(m)].filter((x) => x.localName === 'strong').map((x) => textOf(x));
+      out.push({ attrs: attrsOf(m), text: textOf(m), strong });
+    }
+  }
+  return out;
 }
 
 /** Box (CSS px) of an element inside the guard found by findClassInGuard / findInGuard, or null. */

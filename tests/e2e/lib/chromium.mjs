@@ -4,7 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { URLS } from './sites.mjs';
 import { OUT_DIR } from './browsers.mjs';
-import { sleep, focusField } from './guard.mjs';
+import { sleep, focusField, valueOf, WARNING_PAGE_RE } from './guard.mjs';
 
 mkdirSync(OUT_DIR, { recursive: true });
 
@@ -95,6 +95,22 @@ export async function openPopup(b, tabId, page) {
   return p;
 }
 
+/** fn(popup) with the popup opened as a page (popup-sized) for a tab showing a harmless page; both closed after. */
+export async function withPopupOnHarmlessTab(b, fn) {
+  const tab = await b.ctx.newPage();
+  try {
+    await tab.goto(URLS.noFields);
+    const tabId = await tabIdOf(b, URLS.noFields);
+    return await withPage(b, async (popup) => {
+      await popup.setViewportSize({ width: 380, height: 900 });
+      await popup.goto(b.extUrl(`popup/popup.html?tab=${tabId}`));
+      return fn(popup);
+    });
+  } finally {
+    await tab.close().catch(() => {});
+  }
+}
+
 /** Waits for a new page (tab or window) whose URL matches re, opened by whatever fn does. */
 export async function newPageFrom(b, fn, re, { timeout = 10_000 } = {}) {
   const seen = new Set(b.ctx.pages());
@@ -140,3 +156,61 @@ export async function holdBack(page, pattern, { ms = 10_000, notFound = false } 
 
 /** Clears both of the background's lists (trusted origins, report log) between tests. */
 export const resetLists = (b) => b.sw.evaluate(() => globalThis.omamori.reset());
+
+/**
+ * Whether the background sends tabs to the warning page (the test hook omamori.sendToWarning). Off, a danger page
+ * stays where it is, as when the background cannot navigate, so that a test can see what the content script does
+ * until the tab has left: every field held, and the background asked again (on again: the tab goes).
+ */
+export const sendToWarning = (b, on) => b.sw.evaluate((x) => globalThis.omamori.sendToWarning(x), on);
+
+/** Focuses `selector` by script and types `text` with real keys; returns the field's value after. */
+export async function typeInto(page, selector, text) {
+  await focusField(page, selector).catch(() => {});
+  await page.keyboard.type(text, { delay: 2 });
+  return valueOf(page, selector);
+}
+
+/** The `{ok}` of "continue anyway" on the warning page: a real click once the page has been in view for a second
+ * (a click in its first second is not taken: see warning.js). */
+export async function continueOnWarningPage(page) {
+  await page.waitForSelector('[data-act="continue"]');
+  await sleep(1_100);
+  await page.click('[data-act="continue"]');
+}
+
+/**
+ * A held link: after `click()`, the warning page for the link, in the same tab or in a new one (a link that opens
+ * a new tab, a form). Returns {warning: the page showing it, sameTab, url, brand, kind, token}.
+ */
+export async function heldLinkWarning(b, page, click, { timeout = 10_000 } = {}) {
+  const seen = new Set(b.ctx.pages());
+  await click();
+  const found = await until(() => {
+    if (WARNING_PAGE_RE.test(page.url())) return { warning: page, sameTab: true };
+    const p = b.ctx.pages().find((x) => !seen.has(x) && WARNING_PAGE_RE.test(x.url()));
+    return p ? { warning: p, sameTab: false } : null;
+  }, { timeout, what: 'the warning page for the held link' });
+  await found.warning.waitForSelector('[data-act="link-stay"]');
+  const q = new URL(found.warning.url()).searchParams;
+  return { ...found, url: q.get('url'), brand: q.get('brand'), kind: q.get('kind'), token: q.get('v') };
+}
+
+/**
+ * fn(page) on a fresh tab at `url` once the background has judged it `danger`, with its sending to the warning
+ * page off (the page stays, as when the background cannot navigate: what the content script holds until the tab
+ * has left can be seen); sending is on again afterwards.
+ */
+export async function onKeptDangerPage(b, url, fn) {
+  await sendToWarning(b, false);
+  try {
+    return await withPage(b, async (page) => {
+      await page.goto(url);
+      const v = await waitForVerdict(b, url);
+      if (v.level !== 'danger') throw new Error(`${url} is not danger: ${JSON.stringify(v)}`);
+      return fn(page);
+    });
+  } finally {
+    await sendToWarning(b, true);
+  }
+}

@@ -1,5 +1,6 @@
 // Observing the DOM contract from a test (works with playwright-core and puppeteer-core pages alike):
-//   <omamori-guard data-level="caution|danger" data-brand="ID|"> on document.documentElement, UI in a closed
+//   `danger`: the tab is sent to the extension's warning.html?url=…&brand=…[&frame=…][&kind=link]&v=<token>;
+//   `caution`: <omamori-guard data-level="caution" data-brand="ID|"> on document.documentElement, UI in a closed
 //   shadow root; no element when there is no warning.
 
 /** {level, brand, count} of the guard element(s), or null when there is none. */
@@ -20,7 +21,7 @@ export function guardOf(page) {
 export const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
 /** Waits until a guard with that level is up; returns its state or throws with what was seen. */
-export async function waitForGuard(page, { level = 'danger', timeout = 15_000 } = {}) {
+export async function waitForGuard(page, { level = 'caution', timeout = 15_000 } = {}) {
   const end = Date.now() + timeout;
   let last = null;
   while (Date.now() < end) {
@@ -50,12 +51,12 @@ export async function expectNoGuard(page, { settle = 2_500 } = {}) {
   return guardOf(page);
 }
 
-/** Value of an input (element handle free, so it also works on a page whose UI is covered by the guard). */
+/** Value of an input (element handle free). */
 export function valueOf(page, selector) {
   return page.evaluate((s) => document.querySelector(s)?.value ?? null, selector);
 }
 
-/** Focuses a field by script (the guard may cover the page, so a click would hit the guard). */
+/** Focuses a field by script (so that keys can be sent at once, with no click giving a check time to answer). */
 export function focusField(page, selector) {
   return page.evaluate((s) => {
     const el = document.querySelector(s);
@@ -105,19 +106,20 @@ export const WARNING_PAGE_RE = /^(chrome|moz)-extension:\/\/[^/]+\/warning\/warn
 
 /**
  * The level a page shows under the DOM contract, the one place a test reads it from: 'danger' when the tab was
- * sent to the extension's warning page or (until every page-level danger goes there) a
- * `<omamori-guard data-level="danger">` stands on the page; 'caution' for the quiet notice; null for none.
- * Returns {level, brand, how} or {level: null}.
+ * sent to the extension's warning page (page-level and URL-level danger alike, and a held link; with `frame`, a
+ * danger found in that frame: the warning page then has `frame=` the frame's address); 'caution' for the quiet
+ * notice, `<omamori-guard data-level="caution">`; null for none.
+ * Returns {level, brand, how, frame?} or {level: null}.
  */
-export async function levelShown(page) {
-  const url = page.url();
+export async function levelShown(page, { frame = null } = {}) {
+  const url = await pageUrl(page);
   if (WARNING_PAGE_RE.test(url)) {
     const q = new URL(url).searchParams;
-    return { level: 'danger', brand: q.get('brand') || null, how: 'warning-page' };
+    return { level: 'danger', brand: q.get('brand') || null, how: 'warning-page', frame: q.get('frame') || null };
   }
   let g = null;
   try {
-    g = await guardOf(page);
+    g = await guardOf(frame ?? page);
   } catch {
     return { level: null, how: 'navigating' };
   }
@@ -125,18 +127,37 @@ export async function levelShown(page) {
   return { level: g.level, brand: g.brand || null, how: 'guard' };
 }
 
+/** The page's address (Firefox over WebDriver BiDi does not report moz-extension: pages in page.url()). */
+async function pageUrl(page) {
+  const u = page.url();
+  if (WARNING_PAGE_RE.test(u)) return u;
+  // (it may still report the page the tab left: the document knows where it is; bounded, as during that navigation
+  // the old context can be gone and the new one not there yet)
+  return Promise.race([page.evaluate(() => location.href).catch(() => u), sleep(1000).then(() => u)]);
+}
+
 /**
- * Waits until the page is judged `danger` as the DESIGN contract lets a test see it (levelShown): the tab sent to
- * the extension's warning.html, or `<omamori-guard data-level="danger">` in the page. Returns {where:
- * 'warning-page' | 'guard', brand} or throws with what was seen.
+ * Waits until the page is judged `danger` as the DESIGN contract lets a test see it: the tab sent to the
+ * extension's warning.html. Returns {where: 'warning-page', brand, frame} or throws with what was seen.
  */
-export async function waitForDanger(page, { timeout = 15_000 } = {}) {
+export async function waitForDanger(page, { timeout = 15_000, frame = null } = {}) {
   const end = Date.now() + timeout;
   let last = null;
   while (Date.now() < end) {
-    last = await levelShown(page);
-    if (last.level === 'danger') return { where: last.how, brand: last.brand };
+    last = await levelShown(page, { frame });
+    if (last.level === 'danger') return { where: last.how, brand: last.brand, frame: last.frame ?? null };
     await sleep(100);
   }
-  throw new Error(`no danger (warning page or guard) within ${timeout} ms; at ${page.url()}, last seen: ${JSON.stringify(last)}`);
+  throw new Error(`no danger (warning page) within ${timeout} ms; at ${page.url()}, last seen: ${JSON.stringify(last)}`);
+}
+
+/**
+ * Waits until the tab is on the extension's warning page and returns its parameters: {url, brand, frame, kind,
+ * token, href} (brand, frame, kind null when absent). Once there, waits for its buttons.
+ */
+export async function waitForWarning(page, { timeout = 15_000 } = {}) {
+  const href = await waitForUrl(page, WARNING_PAGE_RE, { timeout });
+  const q = new URL(href).searchParams;
+  await page.waitForSelector('[data-act="leave"], [data-act="link-stay"]', { timeout });
+  return { url: q.get('url'), brand: q.get('brand'), frame: q.get('frame'), kind: q.get('kind'), token: q.get('v'), href };
 }
