@@ -22,7 +22,7 @@ function onFirstInput(ev) {
   } catch { /* ignore */ }
   if (guard.host && path.includes(guard.host)) return; // our own UI
   const t = deepTarget(ev, path);
-  if (!t || !(isTextEntry(t) || localName(t) === 'select')) return;
+  if (!t || t === UNSEEN || !(isTextEntry(t) || localName(t) === 'select')) return;
   if ((ev.type === 'keydown' || ev.type === 'keypress') && !isEditingKey(ev)) return;
   firstInputUrl = effectiveUrl();
   send({ type: 'first-input', url: firstInputUrl }).catch(() => {});
