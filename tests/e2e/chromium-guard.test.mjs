@@ -28,6 +28,7 @@ const H = {
   flood: 'notice-center-web.com',
   popup: 'www.oishii-kondate.jp',
   probe: 'www.recipe-sagasu.jp',
+  canvas: 'member-pin-check.com',
 };
 const sites = {
   ...SITES,
@@ -38,6 +39,7 @@ const sites = {
   [H.flood]: { '/card': 'guard-history-flood.html' },
   [H.popup]: { '/': 'guard-sandbox-popup.html' },
   [H.probe]: { '/': 'guard-focus-probe.html' },
+  [H.canvas]: { '/pin': 'guard-canvas-field.html' },
 };
 
 /** Lets a check the test has caused (a focus, a change) answer: a verdict recorded after `since`, or 1.5 s. */
@@ -175,6 +177,28 @@ describe('Chromium: the input guard fails closed (issue 15)', { timeout: 900_000
       await waitForDanger(page, { timeout: 10_000 });
       await sleep(300);
       assert.deepEqual(typedSince(server, H.swap, from), [], 'no digit may get in during the re-check');
+    });
+  });
+
+  it('a PIN field drawn on a canvas that takes keys, feeding a hidden input: no digit gets in, danger (the control takes all 4)', T, async () => {
+    const control = `https://${H.canvas}/pin?control`;
+    const attack = `https://${H.canvas}/pin`;
+    let from = server.requests.length;
+    await withPage(b, async (page) => {
+      await page.goto(control);
+      await page.click('#pad');
+      await page.keyboard.type('4321', { delay: 15 });
+      await waitTyped(server, H.canvas, from, 'pin', '4321');
+    });
+    from = server.requests.length;
+    await withPage(b, async (page) => {
+      await page.goto(attack);
+      await page.click('#pad');
+      await page.keyboard.type('4321', { delay: 15 });
+      const shown = await waitForDanger(page, { timeout: 10_000 });
+      assert.equal(shown.brand, 'micard');
+      await sleep(300);
+      assert.deepEqual(typedSince(server, H.canvas, from), [], 'no digit may reach the hidden input');
     });
   });
 
