@@ -164,6 +164,18 @@ pub fn decide(kb: &KnowledgeBase, ev: &PageEvidence) -> Decision {
             brand = brand.or(Some(b));
         }
     }
+    // a field drawn on a canvas, under a brand's name: the page hides what it asks for from anything that reads it
+    // (a game or an editor drawn on a canvas claims no card issuer)
+    if ev.drawn_fields > 0 {
+        if let Some(c) = claim {
+            rules.push((Rule::DrawnField, official_of(kb, c)));
+            level = Level::Danger;
+        } else if let Some(b) = presented {
+            rules.push((Rule::DrawnField, official_of(kb, b)));
+            level = level.max(Level::Caution);
+            brand = brand.or(Some(b));
+        }
+    }
     let personal_step = ev.personal_fields >= 2 && !asks && !upload_step;
     if personal_step {
         if let Some(b) = presented {

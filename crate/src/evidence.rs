@@ -61,6 +61,8 @@ pub struct PageEvidence {
     pub personal_fields: usize,
     /// file inputs
     pub uploads: usize,
+    /// fields drawn on a `<canvas>` that takes keys (facts `tag: "canvas"`): what is typed goes to the page unseen
+    pub drawn_fields: usize,
     /// buttons (texts of buttons, submit inputs, role=button) and forms
     pub buttons: usize,
     /// the page's visible text is short (a notice, not an article)
@@ -140,6 +142,7 @@ impl Gatherer<'_> {
         };
         let personal_fields = self.personal_fields(facts, &sensitive, vocab);
         let uploads = facts.inputs.iter().filter(|i| i.input_type.eq_ignore_ascii_case("file")).count();
+        let drawn_fields = facts.inputs.iter().filter(|i| i.tag.eq_ignore_ascii_case("canvas")).count();
         let buttons = facts.buttons.iter().filter(|b| !b.trim().is_empty()).count() + facts.form_actions.len();
         PageEvidence {
             url,
@@ -151,6 +154,7 @@ impl Gatherer<'_> {
             wording,
             personal_fields,
             uploads,
+            drawn_fields,
             buttons,
             short_page: text_len <= SHORT_PAGE_CHARS,
         }

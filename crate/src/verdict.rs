@@ -87,6 +87,7 @@ pub enum Rule {
     LurePage,
     PersonalInfoStep,
     DocumentUpload,
+    DrawnField,
     ScamStep,
     OpaqueOrigin,
 }
@@ -169,7 +170,7 @@ impl Rule {
         Rule::CardVerificationPage, Rule::PrepaidByMessage, Rule::PrepaidOffIssuer, Rule::SensitiveFieldsRiskyHost,
         Rule::FormPostsElsewhere, Rule::UrgencyWording, Rule::CashOutService, Rule::FakeShopMarks,
         Rule::MailboxNumber, Rule::BrandClaim, Rule::CardAuthImpersonation, Rule::MixedScriptBrand,
-        Rule::MixedScriptText, Rule::LurePage, Rule::PersonalInfoStep, Rule::DocumentUpload, Rule::ScamStep,
+        Rule::MixedScriptText, Rule::LurePage, Rule::PersonalInfoStep, Rule::DocumentUpload, Rule::DrawnField, Rule::ScamStep,
         Rule::OpaqueOrigin,
     ];
 
@@ -252,6 +253,7 @@ impl Rule {
             Rule::LurePage => "lure-page",
             Rule::PersonalInfoStep => "personal-info-step",
             Rule::DocumentUpload => "document-upload",
+            Rule::DrawnField => "drawn-field",
             Rule::ScamStep => "scam-step",
             Rule::OpaqueOrigin => "opaque-origin",
         }
@@ -277,7 +279,8 @@ impl Rule {
             | Rule::PrepaidOffIssuer
             | Rule::CardAuthImpersonation
             | Rule::MixedScriptBrand
-            | Rule::DocumentUpload => Severity::Danger,
+            | Rule::DocumentUpload
+            | Rule::DrawnField => Severity::Danger,
             Rule::TypoDomain
             | Rule::TypoToken
             | Rule::TldSwapQuiet
@@ -520,6 +523,10 @@ impl Rule {
             Rule::PersonalInfoStep => (
                 format!("このページは{b}を名乗って、氏名・生年月日・住所・電話番号などの個人情報を求めていますが、{b}の公式サイト({o})ではありません。"),
                 format!("This page presents itself as {be} and asks for personal details (name, birth date, address, phone), but it is not {be}'s official site ({o})."),
+            ),
+            Rule::DrawnField => (
+                format!("このページは{b}を名乗っていますが、{b}の公式サイト({o})ではありません。入力欄が絵(canvas)として描かれていて、打った文字はページが見えないところで受け取ります。"),
+                format!("This page presents itself as {be} but is not {be}'s official site ({o}). One of its input fields is drawn as a picture (canvas): what you type there goes to the page unseen."),
             ),
             Rule::DocumentUpload => (
                 format!("このページは{b}を名乗って、身分証やカードの写真のアップロードを求めていますが、{b}の公式サイト({o})ではありません。"),

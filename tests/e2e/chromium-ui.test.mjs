@@ -322,8 +322,9 @@ describe('Chromium: badge, popup, report, trust, accessibility (ja)', { timeout:
       await waitForWarning(page);
       const popup = await openPopup(b, await tabIdOf(b, page.url()));
       await popup.click('[data-act="trust"]'); // the popup's own "trust this site": the tab goes back to the page
-      await popup.close();
+      // (the popup sends the tab back once the background has answered: closed before that, it would not)
       await waitForUrl(page, /^https:\/\/account-verify-support\.net\/card$/);
+      await popup.close();
       assert.equal(await typeInto(page, '#card_no', '42'), '42', 'the trusted page takes typing');
       const origin = new URL(URLS.contentPhish2).origin;
       await withPage(b, async (opt) => {
