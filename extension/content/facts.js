@@ -361,7 +361,7 @@ function visibleText(max) {
 const LOGO_HINT = /logo|brand|header|site-title|ロゴ/i;
 const LOGO_SELECTORS = ['[class*=logo i]', '[id*=logo i]', '[class*=brand i]', '[id*=brand i]'];
 const BUTTON_SELECTORS = ['button', 'input[type=submit]', 'input[type=button]', '[role=button]'];
-const MARK_LIMITS = { logos: 30, logoLen: 300, images: 200, logoElements: 40, styled: 10, buttons: 20, buttonLen: 100, editables: 20 };
+const MARK_LIMITS = { logos: 30, logoLen: 300, images: 200, logoElements: 40, styled: 10, buttons: 20, buttonLen: 100, editables: 20, drawn: 20 };
 
 /** The file name of a URL (no path, query or fragment). */
 function baseName(u) {
@@ -443,9 +443,17 @@ function editingHost(el) {
   return host;
 }
 
-/** The fact of one field (docs/engine-api.md `inputs`): a form control, a file input, an editable root; else null. */
+/** A <canvas> that takes keys (focusable: it has a tabindex): a field drawn as a picture, whatever it shows. What
+ * is typed there goes where the page's script puts it (a hidden input), unseen: it is a field of its own. */
+function isDrawnField(el) {
+  return localName(el) === 'canvas' && attr(el, 'tabindex') !== '';
+}
+
+/** The fact of one field (docs/engine-api.md `inputs`): a form control, a file input, an editable root, a canvas
+ * that takes keys; else null. */
 function fieldFact(el, labels, actions) {
   const ln = localName(el);
+  if (ln === 'canvas') return isDrawnField(el) ? { ...inputFact(el, labels, actions), tag: 'canvas', type: '' } : null;
   if (ln === 'input' || ln === 'select' || ln === 'textarea') {
     if (isFactInput(el)) return inputFact(el, labels, actions);
     return attr(el, 'type').toLowerCase() === 'file' ? fileFact(el, labels, actions) : null;
@@ -565,6 +573,12 @@ function extractFacts() {
       const prio = unread.delete(el);
       if (!prio && others >= room) continue;
       if (editingHost(el) === el) read(el, prio);
+    }
+    // a canvas that takes keys (a field drawn as a picture)
+    for (const el of firstOf(root, ['canvas[tabindex]'], MARK_LIMITS.drawn)) {
+      const prio = unread.delete(el);
+      if (!prio && others >= room) continue;
+      read(el, prio);
     }
     logosOf(root, logos, styled);
     buttonsOf(root, buttons);

@@ -68,6 +68,7 @@ function isTextEntry(el) {
     return TEXT_TYPES.has(type);
   }
   if (ln === 'textarea') return true;
+  if (ln === 'canvas') return isDrawnField(el);
   try {
     if (el.isContentEditable) return true;
   } catch { /* ignore */ }
@@ -78,10 +79,11 @@ function isTextEntry(el) {
   }
 }
 
-/** The field a check reads for a text entry: the control itself, or the root of an editable region; null for a
+/** The field a check reads for a text entry: the control itself (a canvas that takes keys too), or the root of an
+ * editable region; null for a
  * document in designMode (covered by any answered page check). */
 function heldField(t) {
-  if (isFormControl(t)) return t;
+  if (isFormControl(t) || isDrawnField(t)) return t;
   return editingHost(t);
 }
 

@@ -15,7 +15,7 @@ import { SITES } from './lib/sites.mjs';
 import { launchChromium, openBrowser, closeBrowser, CHROMIUM, withTimeout } from './lib/browsers.mjs';
 import { valueOf, focusField, sleep, waitForDanger, levelShown } from './lib/guard.mjs';
 import { imeCommit, dropText } from './lib/cdp.mjs';
-import { withPage, waitForVerdict, setClipboard, until, holdBack } from './lib/chromium.mjs';
+import { withPage, waitForVerdict, setClipboard, until, holdBack, sendToWarning } from './lib/chromium.mjs';
 import { typedSince, waitTyped } from './lib/typed.mjs';
 
 const CARD = '4980123412341234';
@@ -192,14 +192,33 @@ describe('Chromium: the input guard fails closed (issue 15)', { timeout: 900_000
     });
     from = server.requests.length;
     await withPage(b, async (page) => {
-      await page.goto(attack);
-      await page.click('#pad');
-      await page.keyboard.type('4321', { delay: 15 });
+      // typed the moment the canvas is there (the tab may already be leaving for the warning page: then the click
+      // or the keys find no canvas, and nothing is typed)
+      await page.goto(attack, { waitUntil: 'domcontentloaded' });
+      await page.click('#pad', { timeout: 2_000 }).catch(() => {});
+      await page.keyboard.type('4321', { delay: 15 }).catch(() => {});
       const shown = await waitForDanger(page, { timeout: 10_000 });
       assert.equal(shown.brand, 'micard');
       await sleep(300);
       assert.deepEqual(typedSince(server, H.canvas, from), [], 'no digit may reach the hidden input');
     });
+    // and while the tab stays on the page (the background not sending it away), the canvas takes no key either
+    from = server.requests.length;
+    await sendToWarning(b, false);
+    try {
+      await withPage(b, async (page) => {
+        await page.goto(attack);
+        await page.click('#pad');
+        await page.keyboard.type('4321', { delay: 15 });
+        const v = await waitForVerdict(b, attack);
+        assert.equal(v.level, 'danger', JSON.stringify(v));
+        await page.keyboard.type('5678', { delay: 15 });
+        await sleep(300);
+        assert.deepEqual(typedSince(server, H.canvas, from), [], 'no digit may reach the hidden input');
+      });
+    } finally {
+      await sendToWarning(b, true);
+    }
   });
 
   it('card and PIN fields 12 closed shadow roots deep: held until read, then danger; the control takes typing', T, async () => {
