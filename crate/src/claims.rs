@@ -11,7 +11,7 @@ use crate::facts::PageFacts;
 use crate::host::SuffixList;
 use crate::kb::{BrandIdx, KnowledgeBase};
 use crate::signals::PageVocab;
-use crate::text::{fold, fold_confusable, join_spaced_letters, mixed_script_words};
+use crate::text::{ascii_words, fold, fold_confusable, join_spaced_letters, mixed_script_words};
 use std::collections::HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -190,34 +190,8 @@ fn role_at(v: &PageVocab, source: Source, hay: &str, start: usize, end: usize) -
     }
 }
 
-/// ASCII tokens of a logo entry or a file name (`paypal-logo@2x.svg`, `amazonLogo`): lower case, split at
-/// punctuation and camelCase.
-fn ascii_tokens(s: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-            cur.push(c.to_ascii_lowercase());
-        } else {
-            prev_lower = false;
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-        }
-        if out.len() >= 40 {
-            break;
-        }
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
+/// The ASCII words read of one logo entry or file name, at most.
+const LOGO_TOKENS: usize = 40;
 
 /// The brands a logo entry or a file name names by hostname token (`amazon`, `paypal`, `apple`): exact tokens,
 /// and distinctive ones (five letters or more) at the start or end of a longer token (`paypallogo`).
@@ -308,7 +282,7 @@ pub fn claimed_brand(
     // logos and marks: file names, classes and ids (brand tokens), alt texts (names) of logo-like images
     for entry in facts.logos.iter().take(crate::facts::MAX_LOGOS) {
         let logo = says_logo(entry);
-        let mut found = brands_in_tokens(kb, &ascii_tokens(entry));
+        let mut found = brands_in_tokens(kb, &ascii_words(entry, LOGO_TOKENS));
         let folded = fold_confusable(entry);
         for (i, s, e) in kb.name_set().spans(&folded) {
             if let Some(n) = names.get(i) {
@@ -332,7 +306,7 @@ pub fn claimed_brand(
     // the favicon's file name
     if let Some(name) = facts.favicon.rsplit('/').next().filter(|n| !n.is_empty()) {
         let name = name.split(['?', '#']).next().unwrap_or("");
-        for b in brands_in_tokens(kb, &ascii_tokens(name)) {
+        for b in brands_in_tokens(kb, &ascii_words(name, LOGO_TOKENS)) {
             let e = scores.entry(b).or_default();
             e.marks = e.marks.max(2);
         }
@@ -433,7 +407,7 @@ mod tests {
 
     #[test]
     fn tokens_split_file_names() {
-        assert_eq!(ascii_tokens("paypal-logo@2x.svg"), vec!["paypal", "logo", "2x", "svg"]);
-        assert_eq!(ascii_tokens("amazonLogo_RGB"), vec!["amazon", "logo", "rgb"]);
+        assert_eq!(ascii_words("paypal-logo@2x.svg", LOGO_TOKENS), vec!["paypal", "logo", "2x", "svg"]);
+        assert_eq!(ascii_words("amazonLogo_RGB", LOGO_TOKENS), vec!["amazon", "logo", "rgb"]);
     }
 }

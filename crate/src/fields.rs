@@ -175,26 +175,7 @@ const NON_TEXT_TYPES: &[&str] =
 /// kept to test it against).
 #[cfg(test)]
 fn attr_tokens(s: &str) -> (Vec<String>, String) {
-    let mut tokens = Vec::new();
-    let mut cur = String::new();
-    let mut prev_lower = false;
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
-                tokens.push(std::mem::take(&mut cur));
-            }
-            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-            cur.push(c.to_ascii_lowercase());
-        } else {
-            prev_lower = false;
-            if !cur.is_empty() {
-                tokens.push(std::mem::take(&mut cur));
-            }
-        }
-    }
-    if !cur.is_empty() {
-        tokens.push(cur);
-    }
+    let tokens = crate::text::ascii_words(s, usize::MAX);
     // digits at the end of a token are numbering (`card1`, `pin2`), not meaning
     let tokens: Vec<String> = tokens
         .into_iter()

@@ -80,6 +80,36 @@ impl PhraseSet {
     }
 }
 
+/// ASCII words of a name, a logo entry or a file name (`paypal-logo@2x.svg`, `amazonLogo`, `cardNumber1`): lower
+/// case, split at anything that is not an ASCII letter or digit and where camelCase goes from lower to upper case;
+/// at most `max` of them.
+pub fn ascii_words(s: &str, max: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut prev_lower = false;
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            if c.is_ascii_uppercase() && prev_lower && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+            cur.push(c.to_ascii_lowercase());
+        } else {
+            prev_lower = false;
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        if out.len() >= max {
+            return out;
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
 /// Text written one element per character (`<span>A</span><span>m</span>…`, read as `A m a z o n`) joined
 /// as a person reads it: a run of three or more single characters, each separated by one space, loses the
 /// spaces. Everything else is left as it is.
