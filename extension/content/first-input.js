@@ -16,12 +16,7 @@ function listenForFirstInput() {
 
 function onFirstInput(ev) {
   if (firstInputUrl !== null || state.dead || !ev.isTrusted) return;
-  let path = [];
-  try {
-    path = ev.composedPath();
-  } catch { /* ignore */ }
-  if (guard.host && path.includes(guard.host)) return; // our own UI
-  const t = deepTarget(ev, path);
+  const t = pageTarget(ev); // (null: our own UI)
   if (!t || t === UNSEEN || !(isTextEntry(t) || localName(t) === 'select')) return;
   if ((ev.type === 'keydown' || ev.type === 'keypress') && !isEditingKey(ev)) return;
   firstInputUrl = effectiveUrl();

@@ -27,6 +27,16 @@ function hasPoint(ev) {
   return ev && (ev.type === 'drop' || ev.type === 'dragover') && Number.isFinite(ev.clientX) && Number.isFinite(ev.clientY);
 }
 
+/** The element a page's event goes to (deepTarget), or null for an event in our own UI. */
+function pageTarget(ev) {
+  let path = [];
+  try {
+    path = ev.composedPath();
+  } catch { /* ignore */ }
+  if (guard.host && path.includes(guard.host)) return null;
+  return deepTarget(ev, path);
+}
+
 /** The element an event goes to, through shadow roots (by their focused element; a drop by its point); UNSEEN
  * when text goes into a shadow root that shows neither. */
 function deepTarget(ev, path) {
@@ -198,12 +208,8 @@ function recheckSoon(t) {
 function onGuardEvent(ev) {
   if (state.dead) return;
   const type = ev.type;
-  let path = [];
-  try {
-    path = ev.composedPath();
-  } catch { /* ignore */ }
-  if (guard.host && path.includes(guard.host)) return; // our own UI
-  const t = deepTarget(ev, path);
+  const t = pageTarget(ev);
+  if (t === null) return; // our own UI
   if (t === UNSEEN) {
     onUnseen(ev);
     return;
