@@ -126,17 +126,57 @@ function onParsed() {
 // extension gone, lets input through.
 const RETRY_MS = [300, 1000, 2000, 4000, 8000, 15000];
 
+// The page's free text: what a page changes as it lives (a clock, a countdown, a character count, an echo of what
+// is typed) without becoming another page.
+const FREE_TEXT = new Set(['url', 'title', 'headings', 'buttons', 'image_alts', 'footer_text', 'text']);
+const digitsAsZero = (x) => (typeof x === 'string' ? x.replace(/[0-9０-９]+/g, '0') : Array.isArray(x) ? x.map(digitsAsZero) : x);
+
+/** What is in the text fields the last page check read (≤ 50, each 1–200 characters): what the person typed. */
+function fieldValues() {
+  const out = [];
+  for (const el of state.readElements) {
+    if (out.length >= 50) break;
+    let v = '';
+    try {
+      v = isTextEntry(el) && typeof el.value === 'string' ? el.value : '';
+    } catch { /* ignore */ }
+    if (v && v.length <= 200) out.push(v);
+  }
+  return out;
+}
+
+/** Whether free text x (a string or strings) carries one of the values, as typed or as an address writes it. */
+function carriesValue(x, values) {
+  const s = typeof x === 'string' ? x : Array.isArray(x) ? x.join('\n') : '';
+  if (!s) return false;
+  for (const v of values) {
+    if (s.includes(v)) return true;
+    let enc = v;
+    try {
+      enc = encodeURIComponent(v);
+    } catch { /* ignore */ }
+    if (enc !== v && s.includes(enc)) return true;
+  }
+  return false;
+}
+
 /**
- * The facts with every run of digits in the page's free text (title, headings, buttons, image texts, footer, text
- * sample) written as one 0: a clock, a countdown or a character count changes nothing else. A sensitive field whose
- * page changed only so is not held for it (input-guard.js pageStillAsRead); the facts are still sent as they are.
+ * Whether the page facts `now` read as `then` do for a sensitive field (input-guard.js pageStillAsRead): the same,
+ * but for runs of digits in the free text (a clock, a countdown, a character count) and for free text, the address
+ * included, that now carries what is in the page's fields (a page echoing the person's own typing into its title or
+ * address). A field's own fact is compared apart (isCovered), and the facts are still sent as they are.
  */
-const FREE_TEXT = ['title', 'headings', 'buttons', 'image_alts', 'footer_text', 'text'];
-function looseKey(facts) {
-  const o = { ...facts };
-  const d = (x) => (typeof x === 'string' ? x.replace(/[0-9０-９]+/g, '0') : Array.isArray(x) ? x.map(d) : x);
-  for (const k of FREE_TEXT) o[k] = d(o[k]);
-  return JSON.stringify(o);
+function looselySame(now, then) {
+  if (!now || !then) return false;
+  let values = null;
+  for (const k of new Set([...Object.keys(now), ...Object.keys(then)])) {
+    if (JSON.stringify(now[k]) === JSON.stringify(then[k])) continue;
+    if (!FREE_TEXT.has(k)) return false;
+    if (JSON.stringify(digitsAsZero(now[k])) === JSON.stringify(digitsAsZero(then[k]))) continue;
+    values ??= fieldValues();
+    if (!carriesValue(now[k], values)) return false;
+  }
+  return true;
 }
 
 /** mode: 'url' (the URL alone) or 'full' (the page facts, visible-text sample included). */
@@ -178,9 +218,10 @@ function runCheck(mode) {
   state.lastHref = location.href;
   const key = JSON.stringify(facts);
   const seq = ++state.seq;
-  const read = { elements, readings, epoch, full: mode !== 'url', loose: mode === 'url' ? '' : looseKey(facts) };
+  const read = { elements, readings, epoch, full: mode !== 'url', facts };
   if (read.full) {
-    state.readLoose = read.loose;
+    state.readFacts = facts;
+    state.readElements = elements;
     state.readEpoch = epoch;
   }
   if (key === state.lastFp && state.lastResponse && state.lastResponseFp === key && !state.resetSticky) {
@@ -274,7 +315,7 @@ function onVerdict(res, read, seq) {
   if (read.full && seq >= state.answeredSeq) {
     state.answeredSeq = seq;
     state.answeredEpoch = read.epoch;
-    state.answeredLoose = read.loose;
+    state.answeredFacts = read.facts;
   }
   // Waiting fields this check read are done waiting; the others (detached meanwhile: dropped) wait for the next
   // check, which the keystroke that held them asked for (input-guard.js askFor) and which reads them first.

@@ -113,8 +113,9 @@ function isCovered(f, fresh) {
 
 /**
  * A sensitive field's page must read as the newest answer saw it: after a change it is read again now; unchanged
- * facts are answered at once, and a change of digits alone in the page's free text (checks.js looseKey) lets the
- * key through while its check goes out; any other change is sent, and the field waits for the answer.
+ * facts are answered at once, and a change of digits alone in the page's free text, or one that echoes what is in
+ * its fields (checks.js looselySame), lets the key through while its check goes out; any other change is sent, and
+ * the field waits for the answer.
  */
 function pageStillAsRead(f) {
   takeMutations();
@@ -124,7 +125,7 @@ function pageStillAsRead(f) {
     waitFor(f); // read first (and the check that reads it already asked for)
     runCheck('full');
   }
-  return state.pageEpoch === state.answeredEpoch || (state.readLoose !== '' && state.readLoose === state.answeredLoose);
+  return state.pageEpoch === state.answeredEpoch || looselySame(state.readFacts, state.answeredFacts);
 }
 
 function isBlocked(el, fresh = false) {

@@ -26,8 +26,9 @@ const state = {
   pageEpoch: 0,
   answeredEpoch: -1,
   answeredSeq: 0,
-  answeredLoose: '', // the newest answered facts as checks.js looseKey gives them; readLoose: the last read's,
-  readLoose: '', // at readEpoch
+  answeredFacts: null, // the page facts the newest answered page check read; readFacts: the last page read's (at
+  readFacts: null, // readEpoch), and readElements its fields (compared by checks.js looselySame)
+  readElements: [],
   readEpoch: -1,
   inflight: null, // {key, seq, also: [read…]}: the page check sent and not answered yet
   retries: 0, // checks in a row that got no answer (retried with backoff: checks.js)
