@@ -16,7 +16,7 @@ import { URLS } from './lib/sites.mjs';
 import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
 import { waitForDanger, expectNoGuard, guardOf, valueOf, gotoLoose } from './lib/guard.mjs';
 import { autofillCard } from './lib/cdp.mjs';
-import { shot, withPage, waitForVerdict, until } from './lib/chromium.mjs';
+import { shot, withPage, waitForVerdict, until, sendToWarning } from './lib/chromium.mjs';
 
 const CARD = '4980123412341234';
 const T = { timeout: 60_000 };
@@ -70,24 +70,30 @@ describe('Chromium: judge the tab — a brand claimed by the top page, the card 
   }
 
   it('the attack: top page claims MI Card, the card form in a frame from a second host → danger; keys, insertText, autofill never get in', T, async () => {
-    await withPage(b, async (page) => {
-      await page.goto(URLS.frameClaim, { waitUntil: 'domcontentloaded' });
-      const frame = await formFrame(page);
-      // the frame's page check (not its URL alone) is judged with the top page's claim
-      const v = await waitForVerdict(b, URLS.pspForm, { frame: 'any' });
-      assert.equal(v.level, 'danger', `the frame's verdict: ${JSON.stringify(v)}`);
-      assert.equal(v.brand, 'micard');
-      assert.ok(v.rules.includes('brand-claim-credentials'), JSON.stringify(v.rules));
-      const seen = await waitForDanger(page, { frame });
-      assert.equal(seen.brand, 'micard', JSON.stringify(seen));
-      if (seen.where === 'warning-page') {
-        assert.equal(seen.frame, URLS.pspForm, 'the warning page names the frame');
-      } else {
+    // the tab kept on the page (the background not sending it away) to type into the frame once it is judged
+    await sendToWarning(b, false);
+    try {
+      await withPage(b, async (page) => {
+        await page.goto(URLS.frameClaim, { waitUntil: 'domcontentloaded' });
+        const frame = await formFrame(page);
+        // the frame's page check (not its URL alone) is judged with the top page's claim
+        const v = await waitForVerdict(b, URLS.pspForm, { frame: 'any' });
+        assert.equal(v.level, 'danger', `the frame's verdict: ${JSON.stringify(v)}`);
+        assert.equal(v.brand, 'micard');
+        assert.ok(v.rules.includes('brand-claim-credentials'), JSON.stringify(v.rules));
         await shot(page, 'chromium-frame-claim.png');
-        const typed = await typeInto(page, frame);
-        if (typed !== 'gone') assert.deepEqual(typed, { keys: '', insertText: '', autofill: '' }, 'nothing gets into the frame\'s card field');
-        assert.equal((await guardOf(frame))?.level, 'danger', 'the frame still warns');
-      }
+        assert.deepEqual(await typeInto(page, frame), { keys: '', insertText: '', autofill: '' },
+          'nothing gets into the frame\'s card field');
+      });
+    } finally {
+      await sendToWarning(b, true);
+    }
+    // and the tab goes to the warning page, which names the frame
+    await withPage(b, async (page) => {
+      await gotoLoose(page, URLS.frameClaim);
+      const seen = await waitForDanger(page);
+      assert.equal(seen.brand, 'micard', JSON.stringify(seen));
+      assert.equal(seen.frame, URLS.pspForm, 'the warning page names the frame');
     });
   });
 
@@ -131,13 +137,11 @@ describe('Chromium: judge the tab — a brand claimed by the top page, the card 
   it('the claim one frame up: a top page naming no brand frames the MI Card page from a second host, whose card form is a frame from a third → danger', T, async () => {
     await withPage(b, async (page) => {
       await gotoLoose(page, URLS.frameClaimWrapped);
-      // (the tab may be on the warning page before the card frame could be looked at: the background's record of
-      // the frame's verdict says what it was)
-      const v = await waitForVerdict(b, URLS.pspForm, { frame: 'any' });
-      assert.equal(v.level, 'danger', `the card frame's verdict: ${JSON.stringify(v)}`);
-      assert.equal(v.brand, 'micard');
+      // (the tab may be on the warning page before the card frame could be looked at, and the tab's records of its
+      // frames go with the page: the warning page's address names the frame and the brand)
       const seen = await waitForDanger(page);
-      assert.equal(seen.frame, URLS.pspForm, JSON.stringify(seen));
+      assert.equal(seen.frame, URLS.pspForm, `danger in the card frame: ${JSON.stringify(seen)}`);
+      assert.equal(seen.brand, 'micard');
     });
   });
 
