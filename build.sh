@@ -131,6 +131,8 @@ for browser in chrome firefox; do
   mkdir -p "$out/content"
   node scripts/join-content.mjs "$out/content/content.js" extension/content || die "joining the content script failed"
   node scripts/write-manifest.mjs "$browser" "$out/manifest.json" manifest.json
+  # What ships carries no comments (the source keeps them): ~29 KB less in each package.
+  node scripts/strip-comments.mjs "$out" || die "taking the comments out of $out failed"
 done
 rm -f dist/omamori-chrome.zip dist/omamori-firefox.xpi
 (cd dist/chrome && zip -qrX -9 ../omamori-chrome.zip .)

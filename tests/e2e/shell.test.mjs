@@ -176,3 +176,32 @@ describe('shared/check.js: the URL in a pasted text, and the directory search', 
     assert.equal(C.search(index, 'みずほ銀行', { favorites: ['mizuho_sec'] }).results[0].id, 'mizuho_bank', 'a better match still wins');
   });
 });
+
+describe('scripts/strip-comments.mjs: what ships carries no comments, and runs as the source does', () => {
+  // [source, what it must become]
+  const CASES = [
+    ['const a = 1; // one\nconst b = 2;\n', 'const a = 1;\nconst b = 2;\n'],
+    ['/* head */\nlet x = 1;\n', 'let x = 1;\n'],
+    ["const s = '// not a comment', t = \"/* nor this */\";\n", "const s = '// not a comment', t = \"/* nor this */\";\n"],
+    ['const r = /\\/\\/ x/g; const u = `a ${1 /* in */} // b`;\n', 'const r = /\\/\\/ x/g; const u = `a ${1  } // b`;\n'],
+    ['const c = a/**/+b;\n', 'const c = a +b;\n'],
+    ['function f() {\n  return /*\n */ 1;\n}\n', 'function f() {\n  return\n 1;\n}\n'],
+    ['import x from "./y.js"; /** doc */\nexport default x;\n', 'import x from "./y.js";\nexport default x;\n'],
+  ];
+  let stripComments;
+  before(async () => ({ stripComments } = await import(pathToFileURL(path.join(REPO, 'scripts', 'strip-comments.mjs')).href)));
+
+  it('takes out line and block comments, never text in strings, templates or regular expressions', () => {
+    for (const [src, want] of CASES) assert.equal(stripComments(src), want, src);
+  });
+
+  it('a comment holding a line break stays one (a return before it still returns undefined)', () => {
+    const src = CASES.find(([s]) => s.startsWith('function f'))[0];
+    assert.equal(vm.runInNewContext(`${src}; f()`), undefined);
+    assert.equal(vm.runInNewContext(`${stripComments(src)}; f()`), undefined);
+  });
+
+  it('refuses what does not parse', () => {
+    assert.throws(() => stripComments('const = ;'));
+  });
+});
