@@ -366,6 +366,16 @@ function onlyAboutUs(records) {
   return true;
 }
 
+/** Whether node n is the document's <title> or its text (a change there is one of the title alone). */
+function inDocTitle(n) {
+  try {
+    const t = nodeType(n) === 1 ? n : $parentNode.call(n);
+    return localName(t) === 'title' && $parentNode.call(t) === document.head;
+  } catch {
+    return false;
+  }
+}
+
 let lastDocEl = null;
 /** reading: a check is reading the page now (it sees these changes: none is scheduled for them). */
 function onMutations(records, reading = false) {
@@ -380,6 +390,7 @@ function onMutations(records, reading = false) {
   checkUrlChange();
   if (!onlyAboutUs(records)) {
     state.pageEpoch++; // what the newest answer read may be out of date: see input-guard.js pageStillAsRead
+    if (!records.every((r) => inDocTitle(r.target))) state.bodyEpoch = state.pageEpoch;
     // a covered field's own attributes changed: it is held until read again, so read it now
     if (!reading) scheduleCheck(records.some((r) => r.type === 'attributes' && state.readings.has(r.target)) ? 0 : DEBOUNCE_MS);
   }

@@ -52,6 +52,11 @@ const isTop = (() => {
   }
 })();
 
+/** The document's title as the facts give it. */
+function pageTitle() {
+  return cut(clean($title.call(document)), 300);
+}
+
 function baseFacts() {
   let topUrl = null;
   if (!isTop) {
@@ -529,7 +534,7 @@ function extractFacts() {
   const buttons = [];
   const styled = { count: 0 };
   let footer = '';
-  facts.title = cut(clean($title.call(document)), 300);
+  facts.title = pageTitle();
   // meta[property="og:site_name" i], meta[name="og:site_name" i] (a selector list: the slow path, ~0.6 ms on a
   // 15,000-element page; the <meta> elements alone are a fast query)
   let og = null;

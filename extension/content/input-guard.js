@@ -121,6 +121,11 @@ function pageStillAsRead(f) {
   takeMutations();
   if (state.pageEpoch === state.answeredEpoch || !f || !state.kinds.has(f)) return true;
   if (state.readEpoch !== state.pageEpoch) { // (not read since the change: the keydown before may have)
+    // only the address or the title changed since the answer (a page writing what is typed there): those two are
+    // read now, without an extraction
+    if (state.bodyEpoch <= state.answeredEpoch && state.answeredFacts) {
+      return looselySame({ ...state.answeredFacts, ...baseFacts(), title: pageTitle() }, state.answeredFacts);
+    }
     if (state.lastCost > SYNC_READ_MAX_MS) return false;
     waitFor(f); // read first (and the check that reads it already asked for)
     runCheck('full');

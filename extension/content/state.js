@@ -24,6 +24,7 @@ const state = {
   // The page's changes the observer saw (text, elements, attributes, classes, styles), counted; a check reads the
   // page at some count, and answeredEpoch is the count the newest answered check read at.
   pageEpoch: 0,
+  bodyEpoch: 0, // the count at the last change other than to the address or the document's title
   answeredEpoch: -1,
   answeredSeq: 0,
   answeredFacts: null, // the page facts the newest answered page check read; readFacts: the last page read's (at
