@@ -126,6 +126,7 @@ describe('Chromium: the input guard fails closed (issue 15)', { timeout: 900_000
     text: 'a page harmless at load that changes only its text into a card/PIN form',
     css: 'a page harmless at load that changes only its CSS into a card/PIN form',
     claim: 'a shop\'s card form whose text then claims MI Card (the fields unchanged)',
+    title: 'a shop\'s card form whose title alone then claims MI Card',
   };
   for (const [mode, what] of Object.entries(CHANGES)) {
     it(`${what}: typed at once after the change, nothing gets in`, T, async () => {
