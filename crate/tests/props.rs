@@ -102,7 +102,13 @@ fn input_names(what: &str) -> Vec<String> {
 
 /// What a person must be able to read in every verdict; and a danger must name a brand or a danger rule.
 fn assert_readable(v: &Verdict, what: &str) {
-    let names = input_names(what);
+    // the input's names, and those the verdict itself names (its host and domain: for a page, they may come from
+    // another address of its facts)
+    let mut names = input_names(what);
+    for own in [Some(v.host.as_str()), v.registrable_domain.as_deref()].into_iter().flatten() {
+        names.extend(input_names(own));
+    }
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
     // the reason's own text, the input's names in it each replaced by one character
     let template = |text: &str| names.iter().fold(text.to_string(), |t, n| t.replace(n.as_str(), "x"));
     for r in &v.reasons {
@@ -541,6 +547,21 @@ fn regression_schemeless_host_with_parentheses() {
     let v = engine().check_url("㈀A..").expect("a verdict");
     assert!(v.reasons.iter().any(|r| r.code == "mixed-script-host" && r.ja.contains("()")), "{v:?}");
     assert_readable(&v, "㈀A..");
+}
+
+/// Found at random: a page whose own address has no usable host is judged by its top page's, and the reason names
+/// that host, which may hold parentheses (`xn--z()-…`): not an empty pair in the template.
+#[test]
+fn regression_page_named_by_its_top_pages_host_with_parentheses() {
+    let card = InputFacts { tag: "input".into(), input_type: "tel".into(), name: "cn".into(), label: "カード番号".into(), ..Default::default() };
+    let f = PageFacts {
+        url: "dev-workers/_g.~T%D5/".into(),
+        top_url: Some("http://\u{3200}z/".into()),
+        inputs: vec![card],
+        ..Default::default()
+    };
+    let v = engine().check_page(f.clone()).expect("a verdict");
+    assert_readable(&v, &f.url);
 }
 
 /// The inputs issue 7 names: each gives a verdict a person can read or a clear "cannot judge" (an error the
