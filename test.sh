@@ -12,7 +12,7 @@
 #   6. e2e          node --test tests/e2e/ (Chromium via playwright-core, Firefox ESR via puppeteer-core, on the
 #                   built dist/chrome and dist/firefox; screenshots in tests/e2e/out/)
 #   7. fuzz         scripts/fuzz.sh 20: libFuzzer (the cargo-fuzz targets, built by cargo) on check_url, check_page and
-#                   check_page_json, 20 s each (OMAMORI_FUZZ_SECONDS), corpora seeded from crate/tests/cases
+#                   check_page_json, 10 s each (OMAMORI_FUZZ_SECONDS), corpora seeded from crate/tests/cases
 #
 # OMAMORI_SKIP=e2e,lint  skips stages by name (for local iteration; CI skips nothing).
 set -euo pipefail
@@ -107,7 +107,7 @@ web_ext_lint() {
 }
 
 fuzz_short() {
-  scripts/fuzz.sh "${OMAMORI_FUZZ_SECONDS:-20}"
+  scripts/fuzz.sh "${OMAMORI_FUZZ_SECONDS:-10}"
 }
 
 e2e() {
