@@ -36,7 +36,6 @@ const state = {
   retryTimer: 0,
   seq: 0,
   lastFp: '', // the facts last sent (JSON)
-  lastElements: [],
   lastResponse: null,
   lastResponseFp: '',
   lastHref: location.href,
