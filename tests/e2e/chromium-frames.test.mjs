@@ -14,7 +14,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { URLS } from './lib/sites.mjs';
 import { launchChromium, openBrowser, closeBrowser } from './lib/browsers.mjs';
-import { waitForDanger, expectNoGuard, guardOf, valueOf, gotoLoose } from './lib/guard.mjs';
+import { waitForDanger, expectNoGuard, guardOf, valueOf, gotoLoose, WARNING_PAGE_RE } from './lib/guard.mjs';
 import { autofillCard } from './lib/cdp.mjs';
 import { shot, withPage, waitForVerdict, until, sendToWarning } from './lib/chromium.mjs';
 
@@ -101,7 +101,7 @@ describe('Chromium: judge the tab — a brand claimed by the top page, the card 
     await withPage(b, async (page) => {
       await page.goto(URLS.frameClaim, { waitUntil: 'commit' });
       // (on a busy machine the tab can be on the warning page before the test finds the frame: nothing was typed)
-      const frame = await formFrame(page).catch((e) => (/\/warning\/warning\.html/.test(page.url()) ? null : Promise.reject(e)));
+      const frame = await formFrame(page).catch((e) => (WARNING_PAGE_RE.test(page.url()) ? null : Promise.reject(e)));
       const typed = frame && await typeInto(page, frame).catch((e) => (frame.isDetached() ? 'gone' : Promise.reject(e)));
       if (frame && typed !== 'gone') assert.deepEqual(typed, { keys: '', insertText: '', autofill: '' });
       await waitForDanger(page, frame ? { frame } : {});

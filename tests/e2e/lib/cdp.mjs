@@ -79,24 +79,6 @@ export async function findClassInGuard(cdp, cls) {
   return { node: null, attrs: null };
 }
 
-/** The elements inside the guard whose class list contains cls: [{attrs, text, strong}] (text: every text node in
- * them joined; strong: the texts of their <strong> elements). */
-export async function textsInGuard(cdp, cls) {
-  const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
-  const textOf = (n, only) => [...walk(n)].filter((m) => m.nodeType === 3 && (!only || only(m))).map((m) => m.nodeValue).join('');
-  const out = [];
-  for (const n of walk(root)) {
-    if (n.localName !== 'omamori-guard') continue;
-    for (const m of walk((n.shadowRoots ?? [])[0])) {
-      const c = attrsOf(m).class;
-      if (m.nodeType !== 1 || !c || !c.split(/\s+/).includes(cls)) continue;
-      const strong = [...walk(m)].filter((x) => x.localName === 'strong').map((x) => textOf(x));
-      out.push({ attrs: attrsOf(m), text: textOf(m), strong });
-    }
-  }
-  return out;
-}
-
 /** Box (CSS px) of an element inside the guard found by findClassInGuard / findInGuard, or null. */
 export async function boxOf(cdp, node) {
   try {
